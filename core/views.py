@@ -1,0 +1,30 @@
+"""Platform pages: home and the audit trail for coordinators."""
+
+from auditlog.models import LogEntry
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from directory.models import Organization
+from territory.models import Municipality
+
+
+def home(request):
+    context = {
+        "organization_count": Organization.objects.published().count(),
+        "municipality_count": Municipality.objects.count(),
+    }
+    return render(request, "core/home.html", context)
+
+
+@login_required
+def audit_log(request):
+    if not request.user.is_coordinator:
+        raise PermissionDenied
+    entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
+    model = request.GET.get("model", "")
+    if model in {"organization", "user", "membership"}:
+        entries = entries.filter(content_type__model=model)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_log.html", {"page": page, "model": model})

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "directory"
+    verbose_name = _("Directory")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Organization
+
+        auditlog.register(Organization)

@@ -1,0 +1,3 @@
+"""iCal feeds (not language-prefixed). Filled by the events issue."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Maillage: the Django project (settings, root URLs, shared templates and static files)."""
