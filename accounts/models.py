@@ -82,7 +82,9 @@ class User(AbstractUser):
 
     def administered_organization_ids(self) -> set:
         return set(
-            self.memberships.accepted().filter(is_admin=True).values_list("organization_id", flat=True)
+            self.memberships.accepted()
+            .filter(is_admin=True)
+            .values_list("organization_id", flat=True)
         )
 
     def organization_ids(self) -> set:

@@ -108,9 +108,11 @@ def set_admin(membership_id: int, actor: User, is_admin: bool) -> Membership:
     if not can_manage_members(actor, membership.organization):
         raise MembershipError("not_allowed")
     if not is_admin and membership.is_admin:
-        others = Membership.objects.administrators().filter(
-            organization=membership.organization
-        ).exclude(pk=membership.pk)
+        others = (
+            Membership.objects.administrators()
+            .filter(organization=membership.organization)
+            .exclude(pk=membership.pk)
+        )
         if not others.exists():
             raise MembershipError("last_admin")
     membership.is_admin = is_admin

@@ -13,7 +13,9 @@ def organization_list(request):
     organizations = Organization.objects.published()
     if query:
         organizations = organizations.filter(
-            Q(name_fr__icontains=query) | Q(name_nl__icontains=query) | Q(alternate_name__icontains=query)
+            Q(name_fr__icontains=query)
+            | Q(name_nl__icontains=query)
+            | Q(alternate_name__icontains=query)
         )
     page = Paginator(organizations.order_by("name_fr"), 50).get_page(request.GET.get("page"))
     return render(request, "directory/organization_list.html", {"page": page, "query": query})

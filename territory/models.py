@@ -76,3 +76,6 @@ class PostalCodeBasin(models.Model):
                 fields=["municipality", "postal_code"], name="unique_postal_code_basin"
             )
         ]
+
+    def __str__(self):
+        return f"{self.postal_code} → {self.basin}"

@@ -5,6 +5,7 @@ The directory issue adds services, locations, addresses, phones, schedules and t
 sibling modules. Rows are written through ``directory.services`` only.
 """
 
+import contextlib
 import uuid
 
 from django.conf import settings
@@ -12,8 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .identifiers import InvalidEnterpriseNumber, normalize_enterprise_number
-from .validators import validate_enterprise_number
+from ..identifiers import InvalidEnterpriseNumber, normalize_enterprise_number
+from ..validators import validate_enterprise_number
 
 
 class Sector(models.TextChoices):
@@ -129,10 +130,9 @@ class Organization(models.Model):
     def clean(self):
         super().clean()
         if self.enterprise_number:
-            try:
+            # An invalid number is reported by the field validator, with a translated message.
+            with contextlib.suppress(InvalidEnterpriseNumber):
                 self.enterprise_number = normalize_enterprise_number(self.enterprise_number)
-            except InvalidEnterpriseNumber:
-                pass  # the field validator reports it with a translated message
         if self.parent_id and self.parent_id == self.pk:
             from django.core.exceptions import ValidationError
 

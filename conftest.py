@@ -1,0 +1,57 @@
+"""Project-wide pytest fixtures. App-specific fixtures live in ``<app>/tests/conftest.py``.
+
+- every test gets French as the active language and captured e-mail (Django's locmem outbox);
+- ``browser_page``: a Playwright page in Debian's Chromium (see maillage/testing/browser.py);
+  browser tests are skipped, loudly, when Chromium is missing, and fail in CI
+  (MAILLAGE_REQUIRE_BROWSER=1).
+"""
+
+import os
+
+import pytest
+from django.utils import translation
+
+from maillage.testing.browser import browser_page, chromium_path  # noqa: F401
+from maillage.testing.factories import (
+    CoordinatorFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _french_and_captured_mail(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with translation.override("fr"):
+        yield
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def coordinator(db):
+    return CoordinatorFactory()
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory()
+
+
+@pytest.fixture
+def org_admin(db, organization):
+    membership = MembershipFactory(organization=organization, is_admin=True)
+    return membership.user
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

@@ -1,0 +1,1 @@
+"""Shared test helpers: factories (factories.py) and browser helpers (browser.py)."""

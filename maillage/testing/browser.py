@@ -1,0 +1,58 @@
+"""Playwright (Python) driving Debian's Chromium, for end-to-end tests.
+
+Chromium comes from Debian (``apt-get install chromium``), never from a test tool's download.
+When it is missing the browser tests are skipped with a loud reason, except when
+MAILLAGE_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+@pytest.fixture
+def browser_page(live_server):
+    """A fresh Chromium page; ``page.base_url`` is the live server's address."""
+    path = chromium_path()
+    if path is None:
+        message = (
+            "BROWSER TESTS SKIPPED: Debian's chromium is not installed (apt-get install chromium)"
+        )
+        if os.environ.get("MAILLAGE_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright runs an event loop in this thread; Django must allow sync DB calls beside it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(base_url=live_server.url, locale="fr-BE")
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.base_url = live_server.url
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
