@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+from django.views.generic import TemplateView
 
 app_name = "events"
-urlpatterns: list = []
+urlpatterns = [
+    # Replaced by the real pages of the events issue.
+    path("", TemplateView.as_view(template_name="base.html"), name="agenda"),
+]

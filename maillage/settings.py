@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet as xstatic_leaflet
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -206,10 +207,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "maillage" / "static"]
-NODE_MODULES_DIR = BASE_DIR / "node_modules"
-if NODE_MODULES_DIR.exists():
-    # Front-end libraries (Leaflet, htmx...) installed from the npm registry by bin/setup.
-    STATICFILES_DIRS.append(("vendor", NODE_MODULES_DIR))
+# Front-end libraries come from PyPI packages: htmx from django-htmx ({% htmx_script %}),
+# Leaflet from XStatic-Leaflet, served as static/leaflet/leaflet.js and leaflet.css.
+STATICFILES_DIRS.append(("leaflet", xstatic_leaflet.BASE_DIR))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
