@@ -9,6 +9,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from maillage.testing.browser import browser_page, chromium_path  # noqa: F401
@@ -23,6 +24,7 @@ from maillage.testing.factories import (
 @pytest.fixture(autouse=True)
 def _french_and_captured_mail(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()  # rate-limit counters must not leak from one test to the next
     with translation.override("fr"):
         yield
 
