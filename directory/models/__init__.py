@@ -1,17 +1,54 @@
 """Directory models: Open Referral HSDS 3.x objects plus the Maillage Brussels profile.
 
-One module per HSDS family: ``organization`` (the spine), ``location`` (location, address).
-The directory issue adds services, phones, schedules, taxonomies in sibling modules.
+One module per HSDS family: ``organization`` (the spine), ``location`` (location, address),
+``taxonomy`` (taxonomy, taxonomy_term), ``service`` (service and what hangs from it) and
+``records`` (change log / HSDS metadata, error reports, search index).
 """
 
 from .location import Address, Location
 from .organization import Organization, OrganizationQuerySet, PublicationStatus, Sector
+from .records import ChangeRecord, ErrorReport, ServiceIndex
+from .service import (
+    LANGUAGE_CHOICES,
+    LANGUAGE_NAMES,
+    Accessibility,
+    AccessMode,
+    Closure,
+    Contact,
+    CostOption,
+    Fee,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAreaScope,
+    ServiceAtLocation,
+)
+from .taxonomy import Taxonomy, TaxonomyTerm, reference_uuid
 
 __all__ = [
+    "LANGUAGE_CHOICES",
+    "LANGUAGE_NAMES",
+    "AccessMode",
+    "Accessibility",
     "Address",
+    "ChangeRecord",
+    "Closure",
+    "Contact",
+    "CostOption",
+    "ErrorReport",
+    "Fee",
     "Location",
     "Organization",
     "OrganizationQuerySet",
+    "Phone",
     "PublicationStatus",
+    "Schedule",
     "Sector",
+    "Service",
+    "ServiceAreaScope",
+    "ServiceAtLocation",
+    "ServiceIndex",
+    "Taxonomy",
+    "TaxonomyTerm",
+    "reference_uuid",
 ]

@@ -100,6 +100,8 @@ class Organization(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
     )
+    #: Freshness: the last time a person checked the organization's sheet.
+    assured_date = models.DateField(_("last verified on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     #: Last modification (HSDS metadata); distinct from the last verification by a person.
     modified_at = models.DateTimeField(_("modified at"), auto_now=True)

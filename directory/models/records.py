@@ -1,0 +1,111 @@
+"""Records around the sheets: the field-by-field change log (HSDS ``metadata``), error reports
+from professionals, and the search index (one row per published service).
+
+Written by ``directory.services`` and ``directory.search`` only; never shown publicly except the
+change log entries of public objects through the HSDS API (without e-mail addresses).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ChangeRecord(models.Model):
+    """One field change of a directory object (HSDS ``metadata``)."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Updated")
+        DELETE = "delete", _("Deleted")
+        VERIFY = "verify", _("Verified")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    #: HSDS resource_type: "service", "organization", "location"...
+    resource_type = models.CharField(max_length=30)
+    resource_id = models.UUIDField(db_index=True)
+    last_action_date = models.DateTimeField(auto_now_add=True)
+    last_action_type = models.CharField(max_length=10, choices=Action)
+    field_name = models.CharField(max_length=60)
+    previous_value = models.TextField(blank=True)
+    replacement_value = models.TextField(blank=True)
+    #: Display name of the person (HSDS updated_by), kept if the account is deleted.
+    updated_by = models.CharField(max_length=160, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("change")
+        verbose_name_plural = _("changes")
+        ordering = ["-last_action_date"]
+
+
+class ErrorReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ErrorReport.Status.OPEN)
+
+
+class ErrorReport(models.Model):
+    """"Report an error" on a sheet, by a logged-in professional; a coordinator closes it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        FIXED = "fixed", _("Fixed")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        "directory.Organization", on_delete=models.CASCADE, related_name="error_reports"
+    )
+    service = models.ForeignKey(
+        "directory.Service",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="error_reports",
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    #: What is wrong, in the reporter's words.
+    message = models.TextField(_("what is wrong?"))
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = ErrorReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("error report")
+        verbose_name_plural = _("error reports")
+        ordering = ["-created_at"]
+
+
+class ServiceIndex(models.Model):
+    """Search document of one published service: folded FR/NL/EN text, facet tokens and a point
+    for distance. SQLite mirrors it into an FTS5 table; PostgreSQL indexes it with GIN."""
+
+    #: Integer id: the FTS5 rowid on SQLite.
+    id = models.BigAutoField(primary_key=True)
+    service = models.OneToOneField(
+        "directory.Service", on_delete=models.CASCADE, related_name="search_index"
+    )
+    #: Lower-case, accent-free text of every language, terms and organization names.
+    body = models.TextField()
+    #: Space-separated facet tokens (letters and digits only), e.g. "m21005 lfr ffree t<hex>".
+    facets = models.TextField()
+    #: Opening slots of the current week ("o11000": Monday 10:00-10:30), for "open now".
+    hours = models.TextField(default="", blank=True)
+    #: Accent-free name, for sorting and fuzzy matching.
+    name = models.CharField(max_length=255)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+
+    class Meta:
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index")

@@ -1,0 +1,4 @@
+"""Directory search: one interface, two backends (SQLite FTS5, PostgreSQL full text with
+unaccent and trigram). ``text`` and ``ranking`` are pure Python; ``backends`` holds the SQL;
+``indexer`` keeps the index in sync; ``engine`` answers a search (results, facet counts, sort).
+"""

@@ -1,0 +1,168 @@
+"""The two search backends behind one interface. SQL lives here and nowhere else.
+
+- SQLite: an FTS5 table ``directory_service_fts`` (body, facets, hours) with
+  ``unicode61 remove_diacritics 2``, rowid = ServiceIndex.id, written beside the index rows.
+- PostgreSQL: generated ``tsvector`` columns on ``directory_serviceindex`` with GIN indexes, the
+  ``unaccent`` extension on the query side and ``pg_trgm`` for the fuzzy fallback on names.
+
+A backend matches tokens (already folded by ``search.text``) and facet token groups: OR within a
+group, AND between groups. It never decides visibility: only public services are indexed.
+"""
+
+from django.db import connection
+
+FTS_TABLE = "directory_service_fts"
+INDEX_TABLE = "directory_serviceindex"
+
+
+class SqliteBackend:
+    vendor = "sqlite"
+
+    install_sql = [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+        "body, facets, hours, tokenize = 'unicode61 remove_diacritics 2')"
+    ]
+    uninstall_sql = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+
+    def write(self, cursor, rows):
+        """rows: (index id, body, facets, hours)."""
+        ids = [(row[0],) for row in rows]
+        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", ids)
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, body, facets, hours) VALUES (%s, %s, %s, %s)", rows
+        )
+
+    def delete(self, cursor, index_ids):
+        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(i,) for i in index_ids])
+
+    def clear(self, cursor):
+        cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+    @staticmethod
+    def _expression(tokens, groups, hours_token=None) -> str:
+        parts = []
+        if tokens:
+            parts.append("body : (" + " AND ".join(f'"{t}" *' for t in tokens) + ")")
+        for group in groups:
+            parts.append("facets : (" + " OR ".join(f'"{t}"' for t in group) + ")")
+        if hours_token:
+            parts.append(f'hours : "{hours_token}"')
+        return " AND ".join(parts)
+
+    def match(self, tokens, groups):
+        """Rows (service_id, facets, latitude, longitude, score), best score first."""
+        with connection.cursor() as cursor:
+            if not tokens and not groups:
+                cursor.execute(
+                    f"SELECT service_id, facets, latitude, longitude, 0 FROM {INDEX_TABLE} "
+                    "ORDER BY name"
+                )
+                return cursor.fetchall()
+            cursor.execute(
+                f"SELECT i.service_id, i.facets, i.latitude, i.longitude, f.rank "
+                f"FROM {FTS_TABLE} f JOIN {INDEX_TABLE} i ON i.id = f.rowid "
+                f"WHERE {FTS_TABLE} MATCH %s ORDER BY f.rank, i.name",
+                [self._expression(tokens, groups)],
+            )
+            return cursor.fetchall()
+
+    def count_with_hours(self, tokens, groups, hours_token) -> set:
+        """Service ids of the matches that are open in the slot ``hours_token``."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT i.service_id FROM {FTS_TABLE} f JOIN {INDEX_TABLE} i ON i.id = f.rowid "
+                f"WHERE {FTS_TABLE} MATCH %s",
+                [self._expression(tokens, groups, hours_token)],
+            )
+            return {row[0] for row in cursor.fetchall()}
+
+    def fuzzy_names(self, folded_query, limit=20):
+        return []  # SQLite: the engine falls back on rapidfuzz over names.
+
+
+class PostgresBackend:
+    vendor = "postgresql"
+
+    install_sql = [
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        f"ALTER TABLE {INDEX_TABLE} ADD COLUMN IF NOT EXISTS body_tsv tsvector "
+        "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, body)) STORED",
+        f"ALTER TABLE {INDEX_TABLE} ADD COLUMN IF NOT EXISTS facets_tsv tsvector "
+        "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, facets)) STORED",
+        f"ALTER TABLE {INDEX_TABLE} ADD COLUMN IF NOT EXISTS hours_tsv tsvector "
+        "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, hours)) STORED",
+        f"CREATE INDEX IF NOT EXISTS directory_serviceindex_body_gin ON {INDEX_TABLE} "
+        "USING gin (body_tsv)",
+        f"CREATE INDEX IF NOT EXISTS directory_serviceindex_facets_gin ON {INDEX_TABLE} "
+        "USING gin (facets_tsv)",
+        f"CREATE INDEX IF NOT EXISTS directory_serviceindex_hours_gin ON {INDEX_TABLE} "
+        "USING gin (hours_tsv)",
+        f"CREATE INDEX IF NOT EXISTS directory_serviceindex_name_trgm ON {INDEX_TABLE} "
+        "USING gin (name gin_trgm_ops)",
+    ]
+    uninstall_sql = [
+        f"ALTER TABLE {INDEX_TABLE} DROP COLUMN IF EXISTS body_tsv",
+        f"ALTER TABLE {INDEX_TABLE} DROP COLUMN IF EXISTS facets_tsv",
+        f"ALTER TABLE {INDEX_TABLE} DROP COLUMN IF EXISTS hours_tsv",
+    ]
+
+    def write(self, cursor, rows):
+        pass  # generated columns follow the row
+
+    def delete(self, cursor, index_ids):
+        pass  # the generated columns go with the row
+
+    def clear(self, cursor):
+        pass
+
+    @staticmethod
+    def _where(tokens, groups, hours_token=None):
+        clauses, params = [], []
+        if tokens:
+            # The query is folded in Python; unaccent() keeps the database side honest too.
+            clauses.append("body_tsv @@ to_tsquery('simple', unaccent(%s))")
+            params.append(" & ".join(f"{t}:*" for t in tokens))
+        if groups:
+            clauses.append("facets_tsv @@ to_tsquery('simple', %s)")
+            params.append(" & ".join("(" + " | ".join(g) + ")" for g in groups))
+        if hours_token:
+            clauses.append("hours_tsv @@ to_tsquery('simple', %s)")
+            params.append(hours_token)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+    def match(self, tokens, groups):
+        where, params = self._where(tokens, groups)
+        score = (
+            "ts_rank(body_tsv, to_tsquery('simple', unaccent(%s)))" if tokens else "0"
+        )
+        score_params = [" & ".join(f"{t}:*" for t in tokens)] if tokens else []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT service_id, facets, latitude, longitude, -{score} AS score "
+                f"FROM {INDEX_TABLE} WHERE {where} ORDER BY score, name",
+                score_params + params,
+            )
+            return cursor.fetchall()
+
+    def count_with_hours(self, tokens, groups, hours_token) -> set:
+        where, params = self._where(tokens, groups, hours_token)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT service_id FROM {INDEX_TABLE} WHERE {where}", params)
+            return {row[0] for row in cursor.fetchall()}
+
+    def fuzzy_names(self, folded_query, limit=20):
+        """Names close to the query (typos), through pg_trgm."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT service_id, facets, latitude, longitude, "
+                f"-word_similarity(%s, name) AS score FROM {INDEX_TABLE} "
+                f"WHERE %s <%% name ORDER BY score LIMIT %s",
+                [folded_query, folded_query, limit],
+            )
+            return cursor.fetchall()
+
+
+def get_backend(vendor: str | None = None):
+    vendor = vendor or connection.vendor
+    return PostgresBackend() if vendor == "postgresql" else SqliteBackend()
