@@ -39,10 +39,23 @@ def browser_page(live_server):
         if os.environ.get("MAILLAGE_REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
+
+    # Playwright runs an event loop in this thread; Django must allow sync DB calls beside it
+    # for the duration of the test only.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _page(path, live_server)
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _page(path, live_server):
     from playwright.sync_api import sync_playwright
 
-    # Playwright runs an event loop in this thread; Django must allow sync DB calls beside it.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=path, headless=True, args=CHROMIUM_ARGS
