@@ -1,0 +1,17 @@
+"""Every user-facing error message of the directory's use cases."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.errors import ServiceError
+
+
+class DirectoryError(ServiceError):
+    messages = {
+        "not_allowed": _("You are not allowed to change this organization."),
+        "no_name": _("Please give the organization a name in French or in Dutch."),
+        "no_service_name": _("Please give the service a name in French or in Dutch."),
+        "login_required": _("Please sign in to report an error."),
+        "empty_report": _("Please describe what is wrong."),
+        "ages": _("The minimum age must not be above the maximum age."),
+        "invalid": _("Some fields are not valid: %(details)s"),
+    }
