@@ -1,0 +1,93 @@
+"""Coordinators' pages: moderation (new organizations, error reports), stale sheets, likely
+duplicates."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services as directory_services
+from ..duplicates import Candidate, address_key, find_pairs, phone_key
+from ..models import Address, ErrorReport, Organization, Phone, PublicationStatus, Service
+from .common import coordinator_required
+
+
+def candidates() -> list[Candidate]:
+    """Every organization as a duplicate-detection record (3 queries)."""
+    records = {
+        o.pk: Candidate(id=o.pk, name=o.name_fr or o.name_nl or o.name, enterprise_number=o.enterprise_number)
+        for o in Organization.objects.exclude(status=PublicationStatus.ARCHIVED).only(
+            "pk", "name", "name_fr", "name_nl", "enterprise_number"
+        )
+    }
+    for org_id, number in Phone.objects.filter(organization__isnull=False).values_list(
+        "organization_id", "number"
+    ):
+        if org_id in records and phone_key(number):
+            records[org_id].phones.add(phone_key(number))
+    for org_id, number in Phone.objects.filter(service__isnull=False).values_list(
+        "service__organization_id", "number"
+    ):
+        if org_id in records and phone_key(number):
+            records[org_id].phones.add(phone_key(number))
+    for org_id, street, postal_code in Address.objects.values_list(
+        "location__organization_id", "address_1", "postal_code"
+    ):
+        if org_id in records:
+            records[org_id].addresses.add(address_key(street, postal_code))
+    return list(records.values())
+
+
+@coordinator_required
+def moderation(request):
+    context = {
+        "drafts": Organization.objects.awaiting_moderation().order_by("created_at"),
+        "draft_services": Service.objects.awaiting_moderation().select_related("organization"),
+        "reports": ErrorReport.objects.open().select_related("organization", "service", "reporter"),
+    }
+    return render(request, "directory/coordination/moderation.html", context)
+
+
+@coordinator_required
+@require_POST
+def organization_status(request, pk):
+    organization = get_object_or_404(Organization, pk=pk)
+    status = request.POST.get("status")
+    if status in PublicationStatus.values:
+        directory_services.set_status(organization, request.user, status)
+        messages.success(request, _("The organization's status is changed."))
+    return redirect("directory:moderation")
+
+
+@coordinator_required
+@require_POST
+def report_close(request, pk):
+    report = get_object_or_404(ErrorReport, pk=pk)
+    status = request.POST.get("status")
+    if status in (ErrorReport.Status.FIXED, ErrorReport.Status.DISMISSED):
+        directory_services.close_error_report(request.user, report, status)
+    return redirect("directory:moderation")
+
+
+@coordinator_required
+def stale_sheets(request):
+    services = (
+        Service.objects.stale()
+        .select_related("organization", "assured_by")
+        .order_by("review_due", "name")
+    )
+    page = Paginator(services, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "directory/coordination/stale.html", {"page": page, "today": timezone.localdate()}
+    )
+
+
+@coordinator_required
+def duplicates(request):
+    records = candidates()
+    pairs = find_pairs(records)
+    organizations = Organization.objects.in_bulk([r.id for pair in pairs for r in pair[:2]])
+    rows = [(organizations[a.id], organizations[b.id], why) for a, b, why in pairs]
+    return render(request, "directory/coordination/duplicates.html", {"rows": rows})

@@ -1,0 +1,113 @@
+"""The directory's landing page: one search box, facets with counts, list and map."""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from territory.models import Basin, Municipality
+
+from ..forms import SearchForm
+from ..models import Address, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from ..search.engine import SearchParams, search
+from ..search.text import token
+from .common import map_points, resolve_place
+
+PER_PAGE = 20
+
+
+def result_queryset():
+    return Service.objects.select_related("organization").prefetch_related(
+        Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy")),
+        Prefetch(
+            "at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                Prefetch(
+                    "location__addresses", queryset=Address.objects.select_related("municipality")
+                )
+            ),
+        ),
+    )
+
+
+def _facet(form, name, prefix, counts, token_of=None):
+    field = form.fields[name]
+    chosen = set(form.cleaned_data.get(name) or []) if form.is_bound and form.is_valid() else set()
+    options = []
+    for value, label in field.choices:
+        key = token_of(value) if token_of else token(prefix, value)
+        count = counts.get(key, 0)
+        if count or value in chosen:
+            options.append(
+                {"value": value, "label": label, "count": count, "checked": value in chosen,
+                 "id": f"id_{name}_{value}"}
+            )
+    return {"name": name, "legend": field.label, "options": options}
+
+
+def search_view(request):
+    taxonomies = list(
+        Taxonomy.objects.filter(is_facet=True).prefetch_related("terms").order_by("position")
+    )
+    municipalities = list(Municipality.objects.all())
+    municipalities.sort(key=lambda m: m.name)
+    basins = list(Basin.objects.all())
+    form = SearchForm(
+        request.GET or None, taxonomies=taxonomies, municipalities=municipalities, basins=basins
+    )
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    origin_place = resolve_place(data.get("near", ""))
+    notice = ""
+    if data.get("near") and origin_place is None:
+        notice = _("We do not know the place \"%(place)s\": type a Brussels municipality or postal code.") % {"place": data["near"]}
+    sort = data.get("sort") or ("distance" if origin_place else "relevance")
+    if sort == "distance" and origin_place is None:
+        sort = "relevance"
+    params = SearchParams(
+        query=data.get("q", ""),
+        terms={t.code: data.get(t.code) or [] for t in form.taxonomies},
+        municipalities=data.get("municipality") or [],
+        basins=data.get("basin") or [],
+        languages=data.get("language") or [],
+        fees=data.get("fee") or [],
+        open_now=bool(data.get("open_now")),
+        sort=sort,
+        origin=(origin_place.latitude, origin_place.longitude) if origin_place else None,
+        page=data.get("page") or 1,
+        per_page=PER_PAGE,
+    )
+    result = search(params)
+    by_id = {s.pk: s for s in result_queryset().filter(pk__in=result.ids)}
+    services = [by_id[pk] for pk in result.ids if pk in by_id]
+    for service in services:
+        service.distance_km = result.distances.get(service.pk)
+    counts = result.counts
+    facets = [
+        _facet(form, t.code, "t", counts, token_of=lambda v: "t" + v.replace("-", ""))
+        for t in form.taxonomies
+    ]
+    facets += [
+        _facet(form, "municipality", "m", counts),
+        _facet(form, "basin", "b", counts),
+        _facet(form, "language", "l", counts),
+        _facet(form, "fee", "f", counts),
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "facets": facets,
+        "result": result,
+        "services": services,
+        "open_now_count": result.open_now_count,
+        "notice": notice,
+        "origin_place": origin_place,
+        "sort": sort,
+        "querystring": query.urlencode(),
+        "map_points": map_points(services),
+        "tiles_url": getattr(settings, "MAILLAGE_MAP_TILES_URL", ""),
+        "tiles_attribution": getattr(settings, "MAILLAGE_MAP_ATTRIBUTION", ""),
+        "searched": bool(request.GET),
+        "first_rank": (result.page - 1) * PER_PAGE + 1,
+    }
+    return render(request, "directory/search.html", context)
