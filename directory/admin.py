@@ -1,7 +1,11 @@
-from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+"""Directory admin: coordinators edit taxonomies (translated) and can look at every sheet.
+Service edits by members go through the directory pages (services layer, change log)."""
 
-from .models import Organization
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import ChangeRecord, ErrorReport, Organization, Service, Taxonomy, TaxonomyTerm
+from .search.indexer import reindex
 
 
 @admin.register(Organization)
@@ -10,3 +14,67 @@ class OrganizationAdmin(TranslationAdmin):
     list_filter = ["status", "sector", "is_network_member", "legal_status"]
     search_fields = ["name_fr", "name_nl", "alternate_name", "enterprise_number"]
     autocomplete_fields = ["parent"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        reindex(obj.services.values_list("pk", flat=True))
+
+
+class TermInline(TranslationTabularInline):
+    model = TaxonomyTerm
+    fields = ["code", "name", "description", "position"]
+    extra = 1
+
+
+@admin.register(Taxonomy)
+class TaxonomyAdmin(TranslationAdmin):
+    list_display = ["name", "code", "is_facet", "position"]
+    inlines = [TermInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        reindex(Service.objects.filter(terms__taxonomy=form.instance).values_list("pk", flat=True).distinct())
+
+
+@admin.register(TaxonomyTerm)
+class TaxonomyTermAdmin(TranslationAdmin):
+    list_display = ["name", "code", "taxonomy", "position"]
+    list_filter = ["taxonomy"]
+    search_fields = ["name_fr", "name_nl", "code"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        reindex(obj.services.values_list("pk", flat=True))
+
+
+@admin.register(Service)
+class ServiceAdmin(TranslationAdmin):
+    list_display = ["name", "organization", "status", "publication_status", "assured_date"]
+    list_filter = ["publication_status", "status", "fee"]
+    search_fields = ["name_fr", "name_nl", "organization__name_fr"]
+    raw_id_fields = ["organization", "assured_by"]
+    filter_horizontal = ["terms", "area_municipalities", "area_basins"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        reindex([form.instance.pk])
+
+
+@admin.register(ErrorReport)
+class ErrorReportAdmin(admin.ModelAdmin):
+    list_display = ["organization", "service", "status", "created_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["organization", "service", "reporter", "closed_by"]
+
+
+@admin.register(ChangeRecord)
+class ChangeRecordAdmin(admin.ModelAdmin):
+    list_display = ["resource_type", "resource_id", "field_name", "last_action_type", "updated_by", "last_action_date"]
+    list_filter = ["resource_type", "last_action_type"]
+    search_fields = ["resource_id", "field_name"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

@@ -9,6 +9,10 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Organization
+        from .models import Location, Organization, Service, Taxonomy, TaxonomyTerm
 
         auditlog.register(Organization)
+        auditlog.register(Service, m2m_fields={"terms"})
+        auditlog.register(Location)
+        auditlog.register(Taxonomy)
+        auditlog.register(TaxonomyTerm)

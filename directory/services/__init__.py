@@ -10,6 +10,7 @@ field-by-field change log (HSDS metadata) and keeps the search index in sync.
 from .changes import record_changes
 from .errors import DirectoryError
 from .freshness import remind_stale_sheets
+from .imports import ImportReport, apply_import
 from .organizations import (
     can_edit_organization,
     propose_organization,
@@ -27,6 +28,8 @@ from .sheets import (
 )
 
 __all__ = [
+    "ImportReport",
+    "apply_import",
     "DirectoryError",
     "can_edit_organization",
     "can_edit_service",

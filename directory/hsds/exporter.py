@@ -1,0 +1,34 @@
+"""Export the published directory as HSDS: ``services.json`` (compiled services) and a tabular
+data package (CSV + datapackage.json) in the same folder. Confidential addresses are never
+exported (serialize.location decides it)."""
+
+import json
+from pathlib import Path
+
+from django.utils import translation
+
+from . import serialize
+from .tabular import write_package
+
+
+def published_services(batch_size: int = 500) -> list[dict]:
+    ids = list(
+        serialize.service_queryset().published().order_by("pk").values_list("pk", flat=True)
+    )
+    out = []
+    with translation.override("fr"):
+        for start in range(0, len(ids), batch_size):
+            chunk = serialize.service_queryset().filter(pk__in=ids[start : start + batch_size])
+            out += [serialize.service(s) for s in chunk.order_by("pk")]
+    return out
+
+
+def export(directory) -> dict:
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    services = published_services()
+    (directory / "services.json").write_text(
+        json.dumps(services, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
+    files = write_package(services, directory)
+    return {"services": len(services), "files": ["services.json", "datapackage.json", *files]}
