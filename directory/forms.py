@@ -57,6 +57,8 @@ class SearchForm(forms.Form):
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = [f for f in ORGANIZATION_FIELDS]
@@ -65,7 +67,6 @@ class OrganizationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name_fr"].required = False
         self.fields["name_nl"].required = False
-        self.fields["enterprise_number"].validators = self.fields["enterprise_number"].validators
 
     def clean(self):
         data = super().clean()
@@ -105,7 +106,7 @@ LANG_LABELS = {"fr": _("French"), "nl": _("Dutch"), "en": _("English")}
 class ServiceForm(forms.Form):
     """The service sheet, for the organization's members."""
 
-    url = forms.URLField(label=_("Website"), required=False)
+    url = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email = forms.EmailField(label=_("E-mail"), required=False)
     status = forms.ChoiceField(label=_("Service status"), choices=Service.Status.choices)
     minimum_age = forms.IntegerField(label=_("Minimum age"), required=False, min_value=0, max_value=120)

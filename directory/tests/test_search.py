@@ -1,0 +1,191 @@
+"""Search: accents, case and language do not matter; each facet filters and counts; distance
+sort; only public services are found. Runs on SQLite and, with DATABASE_URL, on PostgreSQL."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from directory.models import PublicationStatus
+from directory.search.engine import SearchParams, search
+from directory.search.indexer import rebuild
+from directory.search.text import fold, query_tokens
+
+from .factories import make_service, term_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def names(result):
+    from directory.models import Service
+
+    by_id = dict(Service.objects.filter(pk__in=result.ids).values_list("pk", "name"))
+    return [by_id[pk] for pk in result.ids]
+
+
+@pytest.fixture
+def network():
+    return {
+        "ssm": make_service(
+            name_fr="Consultations de santé mentale",
+            name_nl="Consultaties geestelijke gezondheid",
+            description_fr="Psychothérapie pour adultes.",
+            terms=["theme:mental_health", "public:adults", "stepped_care:specialised",
+                   "service_type:consultation", "reform_function:f1"],
+            nis="21009",
+            languages=["fr", "nl"],
+            fee="sliding",
+            hours="lundi-dimanche 0:00-23:59",
+        ),
+        "housing": make_service(
+            name_fr="Cellule logement",
+            name_nl="Cel huisvesting",
+            description_fr="Aide à la recherche d'un logement.",
+            terms=["theme:housing", "public:homeless", "stepped_care:first_line",
+                   "service_type:support"],
+            nis="21005",
+            languages=["fr", "ar"],
+            fee="free",
+        ),
+        "housing_far": make_service(
+            name_fr="Logement accompagné",
+            description_fr="Logements pour familles.",
+            terms=["theme:housing", "public:families"],
+            nis="21016",
+            fee="paid",
+        ),
+    }
+
+
+def test_fold_and_tokens():
+    assert fold("Santé MENTALE, cœur") == "sante mentale coeur"
+    assert query_tokens("la santé et le logement") == ["sante", "logement"]
+
+
+@pytest.mark.parametrize(
+    "query", ["santé mentale", "sante mentale", "SANTE MENTALE", "Santé", "geestelijke gezondheid",
+              "GEESTELIJKE", "psychotherapie"]
+)
+def test_accents_case_and_language_do_not_matter(network, query):
+    assert names(search(SearchParams(query=query))) == ["Consultations de santé mentale"]
+
+
+def test_prefix_and_taxonomy_names_are_searched(network):
+    # "huisvesting" is the Dutch name of the "housing" term: found for the French-only sheet too.
+    assert set(names(search(SearchParams(query="huisvesting")))) == {
+        "Cellule logement",
+        "Logement accompagné",
+    }
+    assert len(search(SearchParams(query="logem")).ids) == 2
+
+
+def test_municipality_name_in_the_box(network):
+    assert names(search(SearchParams(query="logement etterbeek"))) == ["Cellule logement"]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"terms": {"theme": term_ids("theme:housing")}}, {"housing", "housing_far"}),
+        ({"terms": {"public": term_ids("public:homeless")}}, {"housing"}),
+        ({"terms": {"service_type": term_ids("service_type:consultation")}}, {"ssm"}),
+        ({"terms": {"stepped_care": term_ids("stepped_care:first_line")}}, {"housing"}),
+        ({"terms": {"reform_function": term_ids("reform_function:f1")}}, {"ssm"}),
+        ({"municipalities": ["21016"]}, {"housing_far"}),
+        ({"basins": ["sud-est"]}, {"housing"}),
+        ({"basins": ["sud"]}, {"ssm", "housing_far"}),
+        ({"languages": ["ar"]}, {"housing"}),
+        ({"fees": ["sliding", "paid"]}, {"ssm", "housing_far"}),
+        ({"open_now": True}, {"ssm"}),
+        (
+            {"terms": {"theme": term_ids("theme:housing")}, "fees": ["free"], "query": "logement"},
+            {"housing"},
+        ),
+    ],
+)
+def test_each_facet_filters(network, params, expected):
+    result = search(SearchParams(**params))
+    assert set(result.ids) == {network[key].pk for key in expected}
+
+
+def test_facet_counts(network):
+    result = search(SearchParams(query="logement"))
+    housing = "t" + term_ids("theme:housing")[0].hex
+    assert result.counts[housing] == 2
+    assert result.counts["m21005"] == 1
+    assert result.counts["ffree"] == 1
+    everything = search(SearchParams())
+    assert everything.total == 3
+    assert everything.open_now_count == 1
+
+
+def test_closure_means_not_open_now(network):
+    from directory.models import Closure
+
+    today = timezone.localdate()
+    Closure.objects.create(service=network["ssm"], start_date=today, end_date=today)
+    assert search(SearchParams(open_now=True)).ids == []
+
+
+def test_distance_sort(network):
+    from territory.models import Municipality
+
+    uccle = Municipality.objects.get(nis_code="21016")
+    result = search(SearchParams(query="logement", sort="distance", origin=(uccle.latitude, uccle.longitude)))
+    assert result.ids == [network["housing_far"].pk, network["housing"].pk]
+    assert result.distances[network["housing_far"].pk] < 0.1
+    etterbeek = Municipality.objects.get(nis_code="21005")
+    result = search(SearchParams(query="logement", sort="distance", origin=(etterbeek.latitude, etterbeek.longitude)))
+    assert result.ids[0] == network["housing"].pk
+
+
+def test_only_public_services_are_found(network, coordinator):
+    from directory.services.sheets import set_service_publication
+
+    organization = network["housing"].organization
+    organization.status = PublicationStatus.DRAFT
+    organization.save()
+    rebuild()
+    assert network["housing"].pk not in search(SearchParams(query="logement")).ids
+    organization.status = PublicationStatus.PUBLISHED
+    organization.save()
+    rebuild()
+    assert network["housing"].pk in search(SearchParams(query="logement")).ids
+
+    set_service_publication(coordinator, network["ssm"], PublicationStatus.ARCHIVED)
+    assert search(SearchParams(query="sante")).ids == []
+
+
+def test_typo_falls_back_on_close_names(network):
+    result = search(SearchParams(query="cellule logemnt"))
+    assert result.fuzzy
+    assert network["housing"].pk in result.ids
+
+
+def test_search_page(client, network):
+    response = client.get("/fr/annuaire/", {"q": "sante mentale"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Consultations de santé mentale" in content
+    assert 'aria-live="polite"' in content
+    response = client.get("/fr/annuaire/", {"q": "logement", "near": "1180", "sort": "distance"})
+    content = response.content.decode()
+    assert content.index("Logement accompagné") < content.index("Cellule logement")
+
+
+def test_search_page_does_not_query_per_row(client, django_assert_max_num_queries, network):
+    for i in range(6):
+        make_service(name_fr=f"Logement {i}", terms=["theme:housing", "public:adults"])
+    with django_assert_max_num_queries(16):
+        response = client.get("/fr/annuaire/", {"q": "logement"})
+    assert response.content.decode().count('class="card result"') == 8
+
+
+def test_stale_sheets_are_found(network):
+    from directory.models import Service
+
+    service = network["housing_far"]
+    service.assured_date = timezone.localdate() - datetime.timedelta(days=400)
+    service.review_due = service.compute_review_due()
+    service.save()
+    assert list(Service.objects.stale()) == [service]
