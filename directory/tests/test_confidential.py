@@ -1,0 +1,79 @@
+"""A confidential address (a shelter) never leaks: not on the pages, not in the API, not in the
+export, not on the map."""
+
+import pytest
+
+from directory.hsds.exporter import export
+
+from .factories import make_service
+
+pytestmark = pytest.mark.django_db
+
+SECRET_STREET = "rue Secrète 42"
+SECRET_LAT = 50.812345
+
+
+@pytest.fixture
+def shelter():
+    return make_service(
+        name_fr="Maison d'accueil pour femmes",
+        terms=["theme:violence"],
+        street=SECRET_STREET,
+        latitude=SECRET_LAT,
+        longitude=4.3999,
+        confidential=True,
+    )
+
+
+def assert_no_secret(text: str):
+    assert SECRET_STREET not in text
+    assert "Secrète" not in text
+    assert str(SECRET_LAT) not in text
+
+
+def test_pages_hide_the_address(client, shelter, user):
+    client.force_login(user)
+    for url in [
+        shelter.get_absolute_url(),
+        shelter.organization.get_absolute_url(),
+        "/fr/annuaire/?q=accueil",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert_no_secret(response.content.decode())
+    page = client.get(shelter.get_absolute_url()).content.decode()
+    assert "Adresse confidentielle" in page or "Confidential address" in page
+
+
+def test_map_gets_no_marker(client, shelter):
+    response = client.get("/fr/annuaire/", {"q": "accueil"})
+    assert response.context["result"].total == 1
+    assert response.context["map_points"] == []
+    visible = make_service(name_fr="Accueil de jour", latitude=50.83, longitude=4.37)
+    points = client.get("/fr/annuaire/", {"q": "accueil"}).context["map_points"]
+    assert [p["url"] for p in points] == [visible.get_absolute_url()]
+    response = client.get(shelter.get_absolute_url())
+    assert response.context["map_points"] == []
+
+
+def test_api_hides_the_address(client, shelter):
+    for url in [
+        "/api/hsds/services",
+        f"/api/hsds/services/{shelter.pk}",
+        f"/api/hsds/organizations/{shelter.organization_id}",
+        "/api/hsds/organizations",
+        "/api/hsds/service_at_locations",
+        "/api/hsds/services?search=accueil",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_no_secret(response.content.decode())
+    location = client.get(f"/api/hsds/services/{shelter.pk}").json()["service_at_locations"][0]["location"]
+    assert location["x_confidential"] is True
+    assert "addresses" not in location and "latitude" not in location
+
+
+def test_export_hides_the_address(tmp_path, shelter):
+    export(tmp_path)
+    for path in tmp_path.iterdir():
+        assert_no_secret(path.read_text(encoding="utf-8"))
