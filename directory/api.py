@@ -135,7 +135,7 @@ def page_of(queryset, ids, page, per_page, order="name"):
 
 
 class RootView(HsdsView):
-    @extend_schema(summary="About this API and its HSDS profile")
+    @extend_schema(summary="About this API and its HSDS profile", operation_id="getAPIMetaInformation", responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
         return Response(
             {
@@ -147,7 +147,7 @@ class RootView(HsdsView):
 
 
 class ServiceListView(HsdsView):
-    @extend_schema(parameters=COMMON + SEARCH, summary="Published services (page envelope)")
+    @extend_schema(parameters=COMMON + SEARCH, summary="Published services (page envelope)", operation_id="getServices", responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
         page, per_page = paging(request)
         queryset, ids = filtered_service_ids(request)
@@ -158,8 +158,9 @@ class ServiceListView(HsdsView):
 
 
 class ServiceDetailView(HsdsView):
-    @extend_schema(parameters=COMMON[2:], summary="One published service, fully nested")
-    def get(self, request, pk):
+    @extend_schema(parameters=COMMON[2:], summary="One published service, fully nested", operation_id="getServiceById", responses={200: OpenApiTypes.OBJECT})
+    def get(self, request, id):  # noqa: A002 - the spec's parameter name
+        pk = id
         service = serialize.service_queryset().published().filter(pk=pk).first()
         if service is None:
             raise Http404
@@ -168,7 +169,7 @@ class ServiceDetailView(HsdsView):
 
 class OrganizationListView(HsdsView):
     @extend_schema(
-        parameters=COMMON + [OpenApiParameter("search", str)], summary="Published organizations"
+        parameters=COMMON + [OpenApiParameter("search", str)], summary="Published organizations", operation_id="getOrganizations", responses={200: OpenApiTypes.OBJECT}
     )
     def get(self, request):
         page, per_page = paging(request)
@@ -187,8 +188,9 @@ class OrganizationListView(HsdsView):
 
 
 class OrganizationDetailView(HsdsView):
-    @extend_schema(parameters=COMMON[2:], summary="One published organization with its services")
-    def get(self, request, pk):
+    @extend_schema(parameters=COMMON[2:], summary="One published organization with its services", operation_id="getOrganizationById", responses={200: OpenApiTypes.OBJECT})
+    def get(self, request, id):  # noqa: A002 - the spec's parameter name
+        pk = id
         organization = serialize.organization_queryset().published().filter(pk=pk).first()
         if organization is None:
             raise Http404
@@ -199,7 +201,7 @@ class OrganizationDetailView(HsdsView):
 
 
 class TaxonomyListView(HsdsView):
-    @extend_schema(parameters=COMMON, summary="Taxonomies")
+    @extend_schema(parameters=COMMON, summary="Taxonomies", operation_id="getTaxonomies", responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
         page, per_page = paging(request)
         taxonomies = list(Taxonomy.objects.all())
@@ -210,7 +212,7 @@ class TaxonomyListView(HsdsView):
 class TaxonomyTermListView(HsdsView):
     @extend_schema(
         parameters=COMMON + [OpenApiParameter("taxonomy_id", str), OpenApiParameter("search", str)],
-        summary="Taxonomy terms",
+        summary="Taxonomy terms", operation_id="getTaxonomyTerms", responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request):
         page, per_page = paging(request)
@@ -230,7 +232,7 @@ class TaxonomyTermListView(HsdsView):
 
 
 class ServiceAtLocationListView(HsdsView):
-    @extend_schema(parameters=COMMON + SEARCH, summary="Services at their locations")
+    @extend_schema(parameters=COMMON + SEARCH, summary="Services at their locations", operation_id="getServiceAtLocations", responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
         page, per_page = paging(request)
         queryset, ids = filtered_service_ids(request)

@@ -1,17 +1,17 @@
 """API URLs (not language-prefixed): the read-only HSDS API under /api/hsds/."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from . import api
 
 urlpatterns = [
     path("hsds/", api.RootView.as_view(), name="hsds-root"),
     path("hsds/services", api.ServiceListView.as_view(), name="hsds-services"),
-    path("hsds/services/<uuid:pk>", api.ServiceDetailView.as_view(), name="hsds-service"),
+    path("hsds/services/<uuid:id>", api.ServiceDetailView.as_view(), name="hsds-service"),
     path("hsds/organizations", api.OrganizationListView.as_view(), name="hsds-organizations"),
     path(
-        "hsds/organizations/<uuid:pk>",
+        "hsds/organizations/<uuid:id>",
         api.OrganizationDetailView.as_view(),
         name="hsds-organization",
     ),
@@ -24,7 +24,7 @@ urlpatterns = [
     ),
     path(
         "hsds/openapi.json",
-        SpectacularAPIView.as_view(urlconf="directory.api_urls_schema"),
+        SpectacularJSONAPIView.as_view(urlconf="directory.api_urls_schema"),
         name="hsds-openapi",
     ),
 ]
