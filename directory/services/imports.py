@@ -141,7 +141,33 @@ def _write_location(data: dict, organization: Organization, context) -> Location
         },
     )
     if data.get("x_confidential") and not data.get("addresses"):
-        return location  # a confidential place keeps the address already known here, if any
+        # A confidential place is exported without its address: keep the one known here, or
+        # record only its municipality (the street stays unknown).
+        municipality = context.municipalities.get(data.get("x_municipality", ""))
+        if municipality and not location.addresses.exists():
+            Address.objects.create(
+                location=location,
+                address_1="—",
+                city=municipality.name_fr,
+                postal_code=municipality.postal_codes[0],
+                municipality=municipality,
+                basin=basin_for(municipality, municipality.postal_codes[0]),
+            )
+    else:
+        _write_addresses(location, data, context)
+    Phone.objects.filter(location=location).delete()
+    for phone in data.get("phones", []):
+        Phone.objects.create(location=location, **_phone_values(phone))
+    Accessibility.objects.filter(location=location).delete()
+    for item in data.get("accessibility", []):
+        Accessibility.objects.create(
+            id=item["id"], location=location, **_tr(item, "description"),
+            description=item.get("description", ""), details=item.get("details", ""), url=item.get("url", ""),
+        )
+    return location
+
+
+def _write_addresses(location, data: dict, context) -> None:
     location.addresses.exclude(id__in=[a["id"] for a in data.get("addresses", [])]).delete()
     for address in data.get("addresses", []):
         municipality = context.municipalities.get(address.get("x_municipality", "")) or context.by_postal.get(
@@ -165,16 +191,6 @@ def _write_location(data: dict, organization: Organization, context) -> Location
                 "basin": basin,
             },
         )
-    Phone.objects.filter(location=location).delete()
-    for phone in data.get("phones", []):
-        Phone.objects.create(location=location, **_phone_values(phone))
-    Accessibility.objects.filter(location=location).delete()
-    for item in data.get("accessibility", []):
-        Accessibility.objects.create(
-            id=item["id"], location=location, **_tr(item, "description"),
-            description=item.get("description", ""), details=item.get("details", ""), url=item.get("url", ""),
-        )
-    return location
 
 
 def _phone_values(phone: dict) -> dict:
