@@ -203,7 +203,7 @@ def run_csv(
     *,
     workers: int = 2,
     seed: int = 0,
-    method: str = "cp-sat",
+    method: str = "solver",
 ) -> Composition:
     """Read, validate, compose, then write A.csv; on any error nothing is written."""
     out = Path(out_path)
@@ -212,13 +212,13 @@ def run_csv(
     groups = read_groups(g_path)
     registrants = read_registrants(r_path, groups)
     solvers: dict[str, Callable[[], Composition]] = {
-        "cp-sat": lambda: compose(
+        "solver": lambda: compose(
             registrants, groups, time_limit=time_limit, workers=workers, seed=seed
         ),
         "greedy": lambda: compose_greedy(registrants, groups),
     }
     if method not in solvers:
-        raise CompositionError(f"unknown method {method!r} (expected cp-sat or greedy)")
+        raise CompositionError(f"unknown method {method!r} (expected solver or greedy)")
     try:
         comp = solvers[method]()
     except CompositionError as exc:

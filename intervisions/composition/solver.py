@@ -1,18 +1,17 @@
-"""Exact-ish group composition with OR-Tools CP-SAT, in two lexicographic stages.
+"""Group composition in two lexicographic stages (entry point: ``compose``).
 
 Stage 1 (whole instance): maximise the number of people placed, then minimise preference
 ranks, under every hard constraint (capacity, min size or cancellation, institution cap,
-language, chosen groups only, pins). Once the open groups are chosen this is a min-cost flow,
-so stage 1 is a branch-and-bound over cancellations with flow relaxations (flow.py), warm
-started by the greedy baseline and a local search; CP-SAT takes over only if that search is
-not proven optimal in time. The proven bound is reported in ``Composition.bound``/``gap``.
-Stage 2 (one small model per slot class = groups sharing language and slot): keep each
+language, chosen groups only, pins). Solved as a MIP by HiGHS (mip.py), with a greedy start
+and, as a fallback, a branch-and-bound over cancellations whose nodes are min-cost flows
+(flow.py). Its proven bound is the one reported in ``Composition.bound``/``gap``.
+Stage 2 (one CP-SAT model per slot class = groups sharing language and slot): keep each
 registrant in the slot class stage 1 gave them and keep the stage-1 rank cost of that class,
 then redistribute people among the class's groups to balance sectors, then institution types.
 See docs/composition.md.
 
 This module must never import Django; it must never return an assignment that breaks a hard
-constraint (every result is re-checked by ``checker.check_composition``).
+constraint (every result is re-checked by the independent ``checker.violations``).
 """
 
 from __future__ import annotations
@@ -24,15 +23,20 @@ from collections import defaultdict
 from ortools.sat.python import cp_model
 
 from .checker import violations
-from .explain import build, placement_loss, placement_weight
+from .explain import build, placement_loss
 from .flow import OpenSetFlow, branch_and_bound, local_search
 from .greedy import greedy_assign
+from .mip import solve_stage1
 from .model import Composition, CompositionError, Group, Registrant
 from .validate import Instance, prepare
 
+_PINS_IMPOSSIBLE = (
+    "No composition satisfies the coordinator pins: the groups holding pinned registrants "
+    "cannot all reach their minimum size"
+)
 SECTOR_WEIGHT = 3
 ITYPE_WEIGHT = 1
-STAGE1_SHARE = 0.6
+STAGE1_SHARE = 0.8
 
 
 def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
@@ -49,7 +53,6 @@ def _assignment_vars(
     people: list[int],
     allowed: dict[int, list[tuple[int, int | None]]],
     group_ids: list[int],
-    exactly_one: bool,
 ):
     """x[i, j] booleans, open[j] booleans, capacity/min/institution-cap constraints."""
     x: dict[tuple[int, int], cp_model.IntVar] = {}
@@ -62,10 +65,8 @@ def _assignment_vars(
             row.append(x[i, j])
         if inst.pinned[i] is not None:
             model.add(x[i, inst.pinned[i]] == 1)
-        elif exactly_one:
-            model.add_exactly_one(row)
         else:
-            model.add_at_most_one(row)
+            model.add_exactly_one(row)
     is_open: dict[int, cp_model.IntVar] = {}
     pinned_groups = {inst.pinned[i] for i in people if inst.pinned[i] is not None}
     for j in group_ids:
@@ -90,76 +91,50 @@ def _assignment_vars(
     return x, is_open, members
 
 
-def _cp_sat_stage1(inst: Instance, hint: list[int | None], time_limit: float, workers, seed):
-    """Monolithic CP-SAT model of stage 1 (fallback): (assignment, bound, optimal?)."""
-    model = cp_model.CpModel()
-    people = list(range(inst.n))
-    allowed = {i: inst.eligible[i] for i in people}
-    x, is_open, members = _assignment_vars(
-        model, inst, people, allowed, list(range(len(inst.groups))), False
-    )
-    weight = placement_weight(inst)
-    placeable = sum(1 for i in people if inst.eligible[i])
-    terms = []
-    for i in people:
-        for j, rank in allowed[i]:
-            terms.append((inst.rank_cost(i, rank) - weight) * x[i, j])
-    model.minimize(weight * placeable + sum(terms))
-    if hint is not None:
-        for (i, j), var in x.items():
-            model.add_hint(var, hint[i] == j)
-        for j, var in is_open.items():
-            model.add_hint(var, any(hint[i] == j for i in members[j]))
-    solver = _solver(time_limit, workers, seed)
-    status = solver.solve(model)
-    if status == cp_model.INFEASIBLE:
-        raise CompositionError(
-            "No composition satisfies the coordinator pins: some groups holding pinned "
-            "registrants cannot all reach their minimum size"
-        )
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return hint, -math.inf, False
-    assign: list[int | None] = [None] * inst.n
-    for (i, j), var in x.items():
-        if solver.boolean_value(var):
-            assign[i] = j
-    return assign, math.ceil(solver.best_objective_bound - 1e-6), status == cp_model.OPTIMAL
+def _stage1(inst: Instance, deadline: float, time_limit: float, seed: int):
+    """Placement + ranks for the whole instance: (assignment, proven lower bound, status).
 
-
-def _stage1(inst: Instance, deadline: float, time_limit: float, workers: int, seed: int):
-    """Placement + ranks for the whole instance: (assignment, proven lower bound, status)."""
+    HiGHS MIP first; if it is unavailable or not proven optimal in time, the flow local
+    search and branch-and-bound (flow.py) continue with whatever time is left. The bound
+    is the best of the valid bounds found (min-relaxed flow, MIP, branch-and-bound).
+    """
     try:
-        hint: list[int | None] | None = greedy_assign(inst)
+        best: list[int | None] | None = greedy_assign(inst)
     except CompositionError:  # greedy could not fill a pinned group; the search may
-        hint = None
+        best = None
+    best_cost = placement_loss(inst, best) if best is not None else math.inf
     fl = OpenSetFlow(inst)
-    root = fl.relaxed_bound()
+    bound = fl.relaxed_bound()  # raises CompositionError if the pins are impossible
+    if best_cost <= bound:
+        return best, float(bound), "OPTIMAL"
+    result = solve_stage1(inst, max(deadline - time.perf_counter(), 0.05))
+    if result is not None:
+        if result.infeasible:
+            raise CompositionError(_PINS_IMPOSSIBLE)
+        if result.assign is not None and not _broken(inst, result.assign):
+            cost = placement_loss(inst, result.assign)
+            if cost < best_cost:
+                best, best_cost = result.assign, cost
+        bound = max(bound, result.bound)
+        if best_cost <= bound:
+            return best, float(bound), "OPTIMAL"
     ls_deadline = min(deadline, time.perf_counter() + min(0.5, 0.05 * time_limit))
-    assign, cost = local_search(fl, hint, root, ls_deadline, seed)
-    if hint is not None and (cost is None or placement_loss(inst, hint) < cost):
-        assign, cost = hint, placement_loss(inst, hint)
-    assign, cost, bound, proven = branch_and_bound(fl, assign, cost, deadline)
-    if proven and assign is None:
-        raise CompositionError(
-            "No composition satisfies the coordinator pins: the groups holding pinned "
-            "registrants cannot all reach their minimum size"
-        )
-    if proven:
-        return assign, float(bound), "OPTIMAL"
-    remaining = deadline - time.perf_counter()
-    if remaining > 0.2:
-        cp_assign, cp_bound, cp_optimal = _cp_sat_stage1(inst, assign, remaining, workers, seed)
-        bound = max(bound, cp_bound)
-        if cp_assign is not None and placement_loss(inst, cp_assign) < cost:
-            assign, cost = cp_assign, placement_loss(inst, cp_assign)
-        if assign is not None and (cp_optimal or cost <= bound):
-            return assign, float(min(bound, cost)), "OPTIMAL"
+    assign, cost = local_search(fl, best, bound, ls_deadline, seed)
+    if assign is not None and cost is not None and cost < best_cost:
+        best, best_cost = assign, cost
+    assign, cost, bnb_bound, proven = branch_and_bound(fl, best, best_cost, deadline)
     if assign is None:
+        if proven:
+            raise CompositionError(_PINS_IMPOSSIBLE)
         raise CompositionError(
             "No composition found within the time limit: check that the groups holding "
             "pinned registrants can reach their minimum size"
         )
-    return assign, float(bound), "FEASIBLE"
+    best, best_cost = assign, cost
+    bound = max(bound, bnb_bound)
+    if proven or best_cost <= bound:
+        return best, float(min(bound, best_cost)), "OPTIMAL"
+    return best, float(bound), "FEASIBLE"
 
 
 def _balance_terms(model, inst: Instance, people: list[int], x, members, group_ids, attr, weight):
@@ -193,7 +168,7 @@ def _stage2_class(inst, assign, group_ids, time_limit, workers, seed):
         return {}, 0.0, 0.0
     allowed = {i: [(j, r) for j, r in inst.eligible[i] if j in in_class] for i in people}
     model = cp_model.CpModel()
-    x, _open, members = _assignment_vars(model, inst, people, allowed, group_ids, True)
+    x, _open, members = _assignment_vars(model, inst, people, allowed, group_ids)
     rank_cost = {(i, j): inst.rank_cost(i, r) for i in people for j, r in allowed[i]}
     budget = sum(rank_cost[i, assign[i]] for i in people)
     model.add(sum(rank_cost[key] * var for key, var in x.items()) <= budget)
@@ -211,6 +186,26 @@ def _stage2_class(inst, assign, group_ids, time_limit, workers, seed):
     new = {i: j for (i, j), var in x.items() if solver.boolean_value(var)}
     scale = len(people)  # deviations are scaled by the class size: report them in people
     return new, solver.objective_value / scale, solver.best_objective_bound / scale
+
+
+def _balance_value(inst: Instance, assign: list[int | None], group_ids: list[int]) -> float:
+    """Stage-2 objective of a slot class, computed directly (in people units)."""
+    in_class = set(group_ids)
+    people = [i for i, j in enumerate(assign) if j in in_class]
+    n = len(people)
+    total = 0.0
+    for attr, weight in (("sector", SECTOR_WEIGHT), ("itype", ITYPE_WEIGHT)):
+        values = getattr(inst, attr)
+        totals = defaultdict(int)
+        for i in people:
+            if values[i]:
+                totals[values[i]] += 1
+        for j in group_ids:
+            members = [i for i in people if assign[i] == j]
+            for value, count in totals.items():
+                here = sum(1 for i in members if values[i] == value)
+                total += weight * abs(n * here - count * len(members))
+    return total / n if n else 0.0
 
 
 def _broken(inst: Instance, assign: list[int | None]) -> list[str]:
@@ -233,7 +228,7 @@ def compose(
     start = time.perf_counter()
     inst = prepare(registrants, groups)
     deadline = start + max(time_limit * STAGE1_SHARE, 0.1)
-    assign, bound, status = _stage1(inst, deadline, time_limit, workers, seed)
+    assign, bound, status = _stage1(inst, deadline, time_limit, seed)
 
     classes = [ids for ids in inst.slot_classes.values() if len(ids) > 1]
     loads = [sum(1 for j in assign if j in set(ids)) for ids in classes]
@@ -243,7 +238,7 @@ def compose(
         if remaining <= 0.05 or not loads[k]:
             continue
         share = remaining * loads[k] / max(sum(loads[k:]), 1)
-        new, obj, bnd = _stage2_class(inst, assign, ids, share, workers, seed)
+        new, _obj, bnd = _stage2_class(inst, assign, ids, share, workers, seed)
         if not new:
             continue
         candidate = list(assign)
@@ -253,8 +248,9 @@ def compose(
             inst, candidate
         ):
             assign = candidate
-            balance_obj += obj
-            balance_bound += bnd
+        if bnd == bnd:  # a CP-SAT bound is valid whichever solution we keep
+            balance_bound += max(bnd, 0.0)
+    balance_obj = sum(_balance_value(inst, assign, ids) for ids in classes)
     problems = _broken(inst, assign)
     if problems:  # defensive: should never happen
         raise RuntimeError("composition broke hard constraints: " + "; ".join(problems[:5]))
@@ -262,7 +258,7 @@ def compose(
         inst,
         assign,
         status=status,
-        method="cp-sat",
+        method="solver",
         bound=bound,
         balance_objective=balance_obj,
         balance_bound=balance_bound,

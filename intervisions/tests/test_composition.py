@@ -5,6 +5,10 @@ compare the stage-1 optimum with brute force; specific tests pin down the explan
 """
 
 import itertools
+import random
+import subprocess
+import sys
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,7 +23,9 @@ from intervisions.composition import (
     compose_greedy,
 )
 from intervisions.composition import model as m
+from intervisions.composition import solver as solver_module
 from intervisions.composition.explain import placement_loss
+from intervisions.composition.mip import MipResult
 from intervisions.composition.validate import prepare
 
 UNPLACED_CODES = set(m.UNPLACED_MESSAGES)
@@ -48,6 +54,11 @@ def assert_valid(registrants, groups, comp):
             assert a.reason_code in PLACED_CODES and a.reason
     for gid in comp.cancelled_groups:
         assert comp.groups[gid].size == 0 and comp.groups[gid].cancelled
+
+
+def no_mip(*_args, **_kwargs):
+    """Stand-in for mip.solve_stage1 when HiGHS is unavailable: flow branch-and-bound runs."""
+    return None
 
 
 # --- random instances ------------------------------------------------------------------
@@ -150,10 +161,12 @@ def brute_force_loss(registrants, groups):
 @given(instances(max_people=6, max_groups=3, pins=False))
 def test_stage_one_is_optimal_against_brute_force(instance):
     registrants, groups = instance
+    expected = brute_force_loss(registrants, groups)
     comp = compose(registrants, groups, **FAST)
-    assert comp.status == "OPTIMAL"
-    assert comp.objective == brute_force_loss(registrants, groups)
-    assert comp.gap == 0.0
+    assert (comp.status, comp.objective, comp.gap) == ("OPTIMAL", expected, 0.0)
+    with mock.patch.object(solver_module, "solve_stage1", no_mip):  # flow branch-and-bound
+        comp = compose(registrants, groups, **FAST)
+    assert (comp.status, comp.objective, comp.gap) == ("OPTIMAL", expected, 0.0)
 
 
 # --- specific behaviour ----------------------------------------------------------------
@@ -304,39 +317,69 @@ def test_languages_are_compared_case_insensitively():
     assert comp.placed == 2
 
 
+def test_the_engine_never_imports_django():
+    code = (
+        "import sys, intervisions.composition, intervisions.composition.csvio; "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'maillage')); "
+        "sys.exit(str(bad) if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_empty_input():
     comp = compose([], [], **FAST)
     assert comp.assignments == {} and comp.status == "OPTIMAL" and comp.gap == 0.0
 
 
-def medium_instance():
-    groups = [grp(f"g{k}", min_size=4, max_size=6, slot=f"s{k % 2}") for k in range(5)]
+def medium_instance(seed=0):
+    """6 groups of 5..7 for 26 people: the optimum must cancel a group (greedy does badly)."""
+    rng = random.Random(seed)
+    groups = [grp(f"g{k}", min_size=5, max_size=7, slot=f"s{k % 2}") for k in range(6)]
     registrants = [
         reg(
             f"r{k}",
-            [f"g{(k * 7 + d) % 5}" for d in (0, 2, 3)],
-            inst=f"i{k % 6}",
+            rng.sample([g.id for g in groups], 3),
+            inst=f"i{k % 7}",
             sector=["social", "health", "housing"][k % 3],
         )
-        for k in range(28)
+        for k in range(26)
     ]
     return registrants, groups
 
 
-def test_cp_sat_takes_over_when_the_flow_search_is_not_proven(monkeypatch):
-    from intervisions.composition import solver
+def test_flow_branch_and_bound_without_mip(monkeypatch):
+    registrants, groups = medium_instance()
+    reference = compose(registrants, groups, **FAST)
+    monkeypatch.setattr(solver_module, "solve_stage1", no_mip)
+    comp = compose(registrants, groups, **FAST)
+    assert_valid(registrants, groups, comp)
+    assert comp.status == "OPTIMAL" and comp.objective == reference.objective
+    assert reference.cancelled_groups and reference.status == "OPTIMAL"
 
+
+def test_mip_timeout_without_solution_falls_back(monkeypatch):
+    registrants, groups = medium_instance()
+    reference = compose(registrants, groups, **FAST)
+    monkeypatch.setattr(solver_module, "solve_stage1", lambda *a: MipResult(None, -1e9, False))
+    comp = compose(registrants, groups, **FAST)
+    assert comp.status == "OPTIMAL" and comp.objective == reference.objective
+
+
+def test_unproven_search_reports_an_honest_gap(monkeypatch):
     registrants, groups = medium_instance()
     reference = compose(registrants, groups, **FAST)
 
     def unproven(fl, incumbent, best, deadline):
         return incumbent, best, fl.relaxed_bound(), False
 
-    monkeypatch.setattr(solver, "branch_and_bound", unproven)
-    comp = solver.compose(registrants, groups, time_limit=4)
+    monkeypatch.setattr(solver_module, "solve_stage1", no_mip)
+    monkeypatch.setattr(solver_module, "branch_and_bound", unproven)
+    comp = compose(registrants, groups, **FAST)
     assert_valid(registrants, groups, comp)
-    assert comp.objective == reference.objective
-    assert comp.bound <= comp.objective
+    assert comp.bound < reference.objective <= comp.objective
+    assert comp.status == "FEASIBLE"
+    assert comp.gap == pytest.approx((comp.objective - comp.bound) / comp.objective)
 
 
 def test_tiny_time_limit_still_valid():

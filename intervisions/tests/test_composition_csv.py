@@ -43,7 +43,7 @@ def read_output(path):
         return list(csv.DictReader(handle))
 
 
-@pytest.mark.parametrize("method", ["cp-sat", "greedy"])
+@pytest.mark.parametrize("method", ["solver", "greedy"])
 def test_happy_path(tmp_path, method):
     r_path, g_path = files(tmp_path)
     out = tmp_path / "A.csv"
