@@ -8,6 +8,7 @@ import itertools
 import random
 import subprocess
 import sys
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -121,6 +122,10 @@ def test_solver_respects_every_hard_constraint(instance):
         assert_valid(registrants, groups, comp)
         assert comp.bound <= comp.objective + 1e-9
         assert 0.0 <= comp.gap <= 1.0
+        if comp.status == "OPTIMAL":  # an optimum never leaves a usable place unexplained
+            for a in comp.assignments.values():
+                assert a.reason_code != m.NOT_PLACED_SEARCH_LIMIT
+                assert not {c for _, c in a.details} & {m.CAUSE_TRADE_OFF, m.CAUSE_AVAILABLE}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
@@ -323,7 +328,10 @@ def test_the_engine_never_imports_django():
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'maillage')); "
         "sys.exit(str(bad) if bad else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=False
+    )
     assert result.returncode == 0, result.stderr
 
 
