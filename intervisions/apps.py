@@ -1,7 +1,25 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+#: Personal fields: their values never enter the audit log (only the fact that they changed).
+PERSONAL_FIELDS = ["first_name", "last_name", "email", "phone", "function"]
+
 
 class IntervisionsConfig(AppConfig):
     name = "intervisions"
     verbose_name = _("Intervision cycles")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Attendance, Cycle, Group, Invoice, Registration
+
+        auditlog.register(Cycle, exclude_fields=["composition"])
+        auditlog.register(Group)
+        auditlog.register(
+            Registration,
+            mask_fields=PERSONAL_FIELDS,
+            exclude_fields=["reason_details", "preferences"],
+        )
+        auditlog.register(Attendance)
+        auditlog.register(Invoice)

@@ -1,0 +1,49 @@
+"""The one exception type of the intervisions use cases, with every user-facing message.
+
+Views show ``error.message``; they never compose an error text themselves.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.errors import ServiceError
+
+
+class IntervisionError(ServiceError):
+    messages = {
+        "registration_closed": _("Registration for this cycle is closed."),
+        "already_registered": _(
+            "Someone is already registered for this cycle with the e-mail address %(email)s. "
+            "If it is you, use the link in your confirmation e-mail; otherwise contact the "
+            "coordinators."
+        ),
+        "no_commitment": _("Participants commit to the whole cycle: please confirm it."),
+        "no_consent": _("Please accept the data policy to register."),
+        "no_preferences": _("Please choose at least one group."),
+        "duplicate_preference": _("The same group is chosen twice."),
+        "unknown_group": _("One of the chosen groups does not belong to this cycle."),
+        "group_cancelled": _("The group %(group)s is cancelled."),
+        "other_language": _("The group %(group)s does not work in the chosen language."),
+        "no_institution": _("Choose your institution in the directory or propose a new one."),
+        "not_allowed": _("You are not allowed to do this."),
+        "already_published": _("The groups of this cycle are already published."),
+        "not_published": _("The groups of this cycle are not published yet."),
+        "nothing_to_publish": _("Compose the groups (or place people by hand) before publishing."),
+        "no_groups": _("This cycle has no group yet."),
+        "composition_failed": _("The groups cannot be composed: %(detail)s"),
+        "group_full": _("The group %(group)s is full."),
+        "group_has_room": _("The group %(group)s still has room: move the person into it instead."),
+        "not_active": _("This registration is withdrawn or refused."),
+        "not_placed": _("This person has no group."),
+        "not_waiting": _("This person is not on a waiting list."),
+        "scheduling": _("The calendar cannot be generated: %(detail)s"),
+        "no_sessions": _("Generate the session calendar first."),
+        "not_in_group": _("This person is not a member of the group."),
+        "attendance_started": _(
+            "Attendance has been recorded for this group: the calendar cannot be regenerated."
+        ),
+        "free_cycle": _("This cycle is free: there is no invoice."),
+        "already_paid": _("This invoice is already paid."),
+        "nothing_attended": _("No attendance recorded for this person."),
+        "anonymised": _("The personal data of this registration has been anonymised."),
+        "invalid_status": _("Unknown status."),
+    }

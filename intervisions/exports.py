@@ -1,0 +1,84 @@
+"""Exports of a cycle's registrations for coordinators (CSV and Excel), same columns.
+
+Personal data: exports are for coordinators only (the views check it); anonymised rows export
+their placeholders.
+"""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from . import reasons
+
+
+def headers() -> list[str]:
+    return [
+        _("Last name"),
+        _("First name"),
+        _("E-mail"),
+        _("Phone"),
+        _("Function"),
+        _("Institution"),
+        _("Sector"),
+        _("Language"),
+        _("Preferences"),
+        _("Status"),
+        _("Group"),
+        _("Reason"),
+        _("Member"),
+        _("Fee (EUR)"),
+        _("Registered at"),
+    ]
+
+
+def rows(cycle):
+    names = {g.pk: g.name for g in cycle.groups.all()}
+    qs = cycle.registrations.select_related("organization", "group").order_by("last_name", "pk")
+    for r in qs:
+        yield [
+            r.last_name,
+            r.first_name,
+            r.email,
+            r.phone,
+            r.function,
+            r.organization.name,
+            r.get_sector_display(),
+            r.language.upper(),
+            " > ".join(names.get(pk, str(pk)) for pk in r.preferences),
+            r.get_status_display(),
+            r.group.name if r.group else "",
+            reasons.explain(r, names),
+            _("yes") if r.is_member else _("no"),
+            f"{r.fee:.2f}",
+            r.created_at.strftime("%Y-%m-%d %H:%M"),
+        ]
+
+
+def _safe(value):
+    """No spreadsheet formulas from user input (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def to_csv(cycle) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(headers())
+    for row in rows(cycle):
+        writer.writerow([_safe(v) for v in row])
+    return out.getvalue()
+
+
+def to_xlsx(cycle) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Registrations")[:31]
+    sheet.append(headers())
+    for row in rows(cycle):
+        sheet.append([_safe(v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

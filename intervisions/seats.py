@@ -1,0 +1,76 @@
+"""Seats in intervision groups and their waiting lists, through the shared capacity service.
+
+This module is the ONLY place of the intervisions app that touches ``booking``: a group is the
+resource ``intervision-group:<id>`` (capacity = the cycle's maximum group size), a registration is
+the holder. Locking, ordering of the waiting list and promotion are the booking service's
+business; this adapter never locks, never sends e-mail and never changes a registration.
+"""
+
+from booking import services as booking
+from booking.models import Booking, Resource
+from booking.services import BookingError
+
+__all__ = [
+    "BookingError",
+    "confirmed_count",
+    "group_of",
+    "release",
+    "resize",
+    "resource",
+    "seat",
+    "take",
+    "waiting",
+]
+
+
+def resource(group) -> Resource:
+    return booking.get_or_create_resource(
+        group.resource_key,
+        capacity=group.cycle.group_max_size,
+        label=f"{group.cycle} · {group.name}",
+        waitlist_enabled=True,
+    )
+
+
+def take(registration, group, *, waitlist: bool) -> Booking:
+    """A confirmed seat in ``group`` (or a place on its waiting list when ``waitlist``)."""
+    return booking.book(resource(group), registration, waitlist=waitlist)
+
+
+def seat(registration) -> Booking | None:
+    """The registration's active booking (confirmed or waiting) in any group of its cycle."""
+    return (
+        Booking.objects.active()
+        .for_holder(registration)
+        .filter(resource__key__startswith="intervision-group:")
+        .select_related("resource")
+        .first()
+    )
+
+
+def release(registration) -> tuple[Booking | None, Booking | None]:
+    """Cancel the registration's seat or waiting place; returns (cancelled, promoted)."""
+    current = seat(registration)
+    if current is None:
+        return None, None
+    promoted = booking.cancel(current)
+    return current, promoted
+
+
+def waiting(group) -> list[Booking]:
+    """The group's waiting list, in promotion order."""
+    return list(resource(group).bookings.waiting())
+
+
+def confirmed_count(group) -> int:
+    return resource(group).bookings.confirmed().count()
+
+
+def resize(group, capacity: int) -> list[Booking]:
+    """Change a group's capacity; returns the bookings promoted from its waiting list."""
+    return booking.set_capacity(resource(group), capacity)
+
+
+def group_of(found: Booking) -> int:
+    """The group id of a booking of this module."""
+    return int(found.resource.key.rsplit(":", 1)[1])
