@@ -33,7 +33,11 @@ class TaxonomyAdmin(TranslationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        reindex(Service.objects.filter(terms__taxonomy=form.instance).values_list("pk", flat=True).distinct())
+        reindex(
+            Service.objects.filter(terms__taxonomy=form.instance)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
 
 
 @admin.register(TaxonomyTerm)
@@ -69,7 +73,14 @@ class ErrorReportAdmin(admin.ModelAdmin):
 
 @admin.register(ChangeRecord)
 class ChangeRecordAdmin(admin.ModelAdmin):
-    list_display = ["resource_type", "resource_id", "field_name", "last_action_type", "updated_by", "last_action_date"]
+    list_display = [
+        "resource_type",
+        "resource_id",
+        "field_name",
+        "last_action_type",
+        "updated_by",
+        "last_action_date",
+    ]
     list_filter = ["resource_type", "last_action_type"]
     search_fields = ["resource_id", "field_name"]
 

@@ -26,11 +26,15 @@ MAX_PER_PAGE = 100
 
 COMMON = [
     OpenApiParameter("page", int, description="Page number, from 1."),
-    OpenApiParameter("per_page", int, description=f"Items per page (default 50, max {MAX_PER_PAGE})."),
+    OpenApiParameter(
+        "per_page", int, description=f"Items per page (default 50, max {MAX_PER_PAGE})."
+    ),
     OpenApiParameter("lang", str, description="Language of the text fields: fr (default), nl, en."),
 ]
 SEARCH = [
-    OpenApiParameter("search", str, description="Full text, accent-, case- and language-insensitive."),
+    OpenApiParameter(
+        "search", str, description="Full text, accent-, case- and language-insensitive."
+    ),
     OpenApiParameter("taxonomy_term_id", str, description="Term id(s), comma-separated (any of)."),
     OpenApiParameter("taxonomy_id", str, description="Services with a term of this taxonomy."),
     OpenApiParameter("organization_id", str),
@@ -127,7 +131,9 @@ def page_of(queryset, ids, page, per_page, order="name"):
     if ids is None:
         total = queryset.count()
         start = (page - 1) * per_page
-        page_ids = list(queryset.order_by(order, "pk").values_list("pk", flat=True)[start : start + per_page])
+        page_ids = list(
+            queryset.order_by(order, "pk").values_list("pk", flat=True)[start : start + per_page]
+        )
     else:
         total = len(ids)
         page_ids = ids[(page - 1) * per_page : page * per_page]
@@ -135,7 +141,11 @@ def page_of(queryset, ids, page, per_page, order="name"):
 
 
 class RootView(HsdsView):
-    @extend_schema(summary="About this API and its HSDS profile", operation_id="getAPIMetaInformation", responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        summary="About this API and its HSDS profile",
+        operation_id="getAPIMetaInformation",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request):
         return Response(
             {
@@ -147,7 +157,12 @@ class RootView(HsdsView):
 
 
 class ServiceListView(HsdsView):
-    @extend_schema(parameters=COMMON + SEARCH, summary="Published services (page envelope)", operation_id="getServices", responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        parameters=COMMON + SEARCH,
+        summary="Published services (page envelope)",
+        operation_id="getServices",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request):
         page, per_page = paging(request)
         queryset, ids = filtered_service_ids(request)
@@ -158,7 +173,12 @@ class ServiceListView(HsdsView):
 
 
 class ServiceDetailView(HsdsView):
-    @extend_schema(parameters=COMMON[2:], summary="One published service, fully nested", operation_id="getServiceById", responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        parameters=COMMON[2:],
+        summary="One published service, fully nested",
+        operation_id="getServiceById",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request, id):  # noqa: A002 - the spec's parameter name
         pk = id
         service = serialize.service_queryset().published().filter(pk=pk).first()
@@ -169,7 +189,10 @@ class ServiceDetailView(HsdsView):
 
 class OrganizationListView(HsdsView):
     @extend_schema(
-        parameters=COMMON + [OpenApiParameter("search", str)], summary="Published organizations", operation_id="getOrganizations", responses={200: OpenApiTypes.OBJECT}
+        parameters=COMMON + [OpenApiParameter("search", str)],
+        summary="Published organizations",
+        operation_id="getOrganizations",
+        responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request):
         page, per_page = paging(request)
@@ -188,7 +211,12 @@ class OrganizationListView(HsdsView):
 
 
 class OrganizationDetailView(HsdsView):
-    @extend_schema(parameters=COMMON[2:], summary="One published organization with its services", operation_id="getOrganizationById", responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        parameters=COMMON[2:],
+        summary="One published organization with its services",
+        operation_id="getOrganizationById",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request, id):  # noqa: A002 - the spec's parameter name
         pk = id
         organization = serialize.organization_queryset().published().filter(pk=pk).first()
@@ -201,7 +229,12 @@ class OrganizationDetailView(HsdsView):
 
 
 class TaxonomyListView(HsdsView):
-    @extend_schema(parameters=COMMON, summary="Taxonomies", operation_id="getTaxonomies", responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        parameters=COMMON,
+        summary="Taxonomies",
+        operation_id="getTaxonomies",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request):
         page, per_page = paging(request)
         taxonomies = list(Taxonomy.objects.all())
@@ -212,7 +245,9 @@ class TaxonomyListView(HsdsView):
 class TaxonomyTermListView(HsdsView):
     @extend_schema(
         parameters=COMMON + [OpenApiParameter("taxonomy_id", str), OpenApiParameter("search", str)],
-        summary="Taxonomy terms", operation_id="getTaxonomyTerms", responses={200: OpenApiTypes.OBJECT},
+        summary="Taxonomy terms",
+        operation_id="getTaxonomyTerms",
+        responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request):
         page, per_page = paging(request)
@@ -222,17 +257,22 @@ class TaxonomyTermListView(HsdsView):
         query = request.query_params.get("search", "").strip()
         if query:
             terms = terms.filter(
-                Q(name_fr__icontains=query) | Q(name_nl__icontains=query) | Q(name_en__icontains=query)
+                Q(name_fr__icontains=query)
+                | Q(name_nl__icontains=query)
+                | Q(name_en__icontains=query)
             )
         total = terms.count()
-        items = [
-            serialize.taxonomy_term(t) for t in terms[(page - 1) * per_page : page * per_page]
-        ]
+        items = [serialize.taxonomy_term(t) for t in terms[(page - 1) * per_page : page * per_page]]
         return Response(envelope(items, total, page, per_page))
 
 
 class ServiceAtLocationListView(HsdsView):
-    @extend_schema(parameters=COMMON + SEARCH, summary="Services at their locations", operation_id="getServiceAtLocations", responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        parameters=COMMON + SEARCH,
+        summary="Services at their locations",
+        operation_id="getServiceAtLocations",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request):
         page, per_page = paging(request)
         queryset, ids = filtered_service_ids(request)

@@ -14,7 +14,25 @@ from rapidfuzz import fuzz, process
 from .search.text import fold
 
 #: Words that do not distinguish organizations ("asbl", "vzw", articles...).
-NOISE = {"asbl", "vzw", "a", "s", "b", "l", "de", "du", "des", "la", "le", "les", "l", "d", "het", "van", "en", "et"}
+NOISE = {
+    "asbl",
+    "vzw",
+    "a",
+    "s",
+    "b",
+    "l",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "d",
+    "het",
+    "van",
+    "en",
+    "et",
+}
 NAME_THRESHOLD = 90
 
 
@@ -62,7 +80,9 @@ def matches_for(new: Candidate, existing: list[Candidate]) -> list[tuple[Candida
     """Existing records that look like ``new``, most reasons first."""
     out = []
     keys = [name_key(c.name) for c in existing]
-    scores = process.cdist([name_key(new.name)], keys, scorer=fuzz.token_sort_ratio)[0] if keys else []
+    scores = (
+        process.cdist([name_key(new.name)], keys, scorer=fuzz.token_sort_ratio)[0] if keys else []
+    )
     for candidate, score in zip(existing, scores, strict=False):
         if candidate.id == new.id:
             continue
@@ -78,7 +98,9 @@ def find_pairs(records: list[Candidate]) -> list[tuple[Candidate, Candidate, lis
     pairs = {}
     keys = [name_key(c.name) for c in records]
     if keys:
-        matrix = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_THRESHOLD)
+        matrix = process.cdist(
+            keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_THRESHOLD
+        )
         for i, row in enumerate(matrix):
             for j in [j for j, score in enumerate(row) if score and j > i]:
                 pairs[(i, j)] = None

@@ -61,7 +61,7 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = [f for f in ORGANIZATION_FIELDS]
+        fields = list(ORGANIZATION_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,7 +71,9 @@ class OrganizationForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if not (data.get("name_fr") or data.get("name_nl")):
-            raise forms.ValidationError(_("Please give the organization a name in French or in Dutch."))
+            raise forms.ValidationError(
+                _("Please give the organization a name in French or in Dutch.")
+            )
         return data
 
 
@@ -109,8 +111,12 @@ class ServiceForm(forms.Form):
     url = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email = forms.EmailField(label=_("E-mail"), required=False)
     status = forms.ChoiceField(label=_("Service status"), choices=Service.Status.choices)
-    minimum_age = forms.IntegerField(label=_("Minimum age"), required=False, min_value=0, max_value=120)
-    maximum_age = forms.IntegerField(label=_("Maximum age"), required=False, min_value=0, max_value=120)
+    minimum_age = forms.IntegerField(
+        label=_("Minimum age"), required=False, min_value=0, max_value=120
+    )
+    maximum_age = forms.IntegerField(
+        label=_("Maximum age"), required=False, min_value=0, max_value=120
+    )
     access_beneficiary = forms.MultipleChoiceField(
         label=_("Beneficiaries reach the service"),
         choices=AccessMode.choices,
@@ -150,10 +156,14 @@ class ServiceForm(forms.Form):
         label=_("Opening hours"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One line per day or days, several ranges separated by commas, e.g. "
-                    "\"lundi-vendredi 9:00-12:00, 13:30-17:00\"."),
+        help_text=_(
+            "One line per day or days, several ranges separated by commas, e.g. "
+            '"lundi-vendredi 9:00-12:00, 13:30-17:00".'
+        ),
     )
-    phone_public = forms.CharField(label=_("Phone for beneficiaries"), required=False, max_length=30)
+    phone_public = forms.CharField(
+        label=_("Phone for beneficiaries"), required=False, max_length=30
+    )
     phone_professionals = forms.CharField(
         label=_("Phone for professionals"), required=False, max_length=30
     )
@@ -197,8 +207,15 @@ class ServiceForm(forms.Form):
         if service and not self.is_bound:
             self.initial.update(self.initial_from(service))
         elif not self.is_bound:
-            self.initial.update({"status": "active", "fee": "free", "area_scope": "region",
-                                 "update_frequency_days": 365, "verify": True})
+            self.initial.update(
+                {
+                    "status": "active",
+                    "fee": "free",
+                    "area_scope": "region",
+                    "update_frequency_days": 365,
+                    "verify": True,
+                }
+            )
 
     @staticmethod
     def initial_from(service) -> dict:
@@ -206,9 +223,20 @@ class ServiceForm(forms.Form):
         for name, _label, _widget in TEXT_FIELDS:
             for lang in ("fr", "nl", "en"):
                 initial[f"{name}_{lang}"] = getattr(service, f"{name}_{lang}") or ""
-        for name in ["url", "email", "status", "minimum_age", "maximum_age", "access_beneficiary",
-                     "access_professional", "referral_required", "fee", "languages", "area_scope",
-                     "update_frequency_days"]:
+        for name in [
+            "url",
+            "email",
+            "status",
+            "minimum_age",
+            "maximum_age",
+            "access_beneficiary",
+            "access_professional",
+            "referral_required",
+            "fee",
+            "languages",
+            "area_scope",
+            "update_frequency_days",
+        ]:
             initial[name] = getattr(service, name)
         initial["area_municipalities"] = list(service.area_municipalities.all())
         initial["area_basins"] = list(service.area_basins.all())
@@ -228,7 +256,7 @@ class ServiceForm(forms.Form):
             return parse_ranges(self.cleaned_data["hours"])
         except HoursError as error:
             raise forms.ValidationError(
-                _("Line %(line)s is not understood: \"%(text)s\"."),
+                _('Line %(line)s is not understood: "%(text)s".'),
                 params={"line": error.line, "text": error.text},
             ) from None
 
@@ -244,17 +272,30 @@ class ServiceForm(forms.Form):
     def service_arguments(self) -> dict:
         """Keyword arguments for services.create_service / update_service."""
         data = self.cleaned_data
-        values = {name: data[name] for name in data if name[:-3] in dict((n, 1) for n, *_ in TEXT_FIELDS)}
-        for name in ["url", "email", "status", "minimum_age", "maximum_age", "access_beneficiary",
-                     "access_professional", "referral_required", "fee", "languages", "area_scope",
-                     "update_frequency_days"]:
+        values = {name: data[name] for name in data if name[:-3] in {n: 1 for n, *_ in TEXT_FIELDS}}
+        for name in [
+            "url",
+            "email",
+            "status",
+            "minimum_age",
+            "maximum_age",
+            "access_beneficiary",
+            "access_professional",
+            "referral_required",
+            "fee",
+            "languages",
+            "area_scope",
+            "update_frequency_days",
+        ]:
             values[name] = data[name]
         terms = [pk for name in self.taxonomy_fields for pk in data.get(name, [])]
         phones = []
         if data.get("phone_public"):
             phones.append({"number": data["phone_public"], "audience": Phone.Audience.ALL})
         if data.get("phone_professionals"):
-            phones.append({"number": data["phone_professionals"], "audience": Phone.Audience.PROFESSIONALS})
+            phones.append(
+                {"number": data["phone_professionals"], "audience": Phone.Audience.PROFESSIONALS}
+            )
         return {
             "data": values,
             "terms": terms,

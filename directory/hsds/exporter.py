@@ -12,9 +12,7 @@ from .tabular import write_package
 
 
 def published_services(batch_size: int = 500) -> list[dict]:
-    ids = list(
-        serialize.service_queryset().published().order_by("pk").values_list("pk", flat=True)
-    )
+    ids = list(serialize.service_queryset().published().order_by("pk").values_list("pk", flat=True))
     out = []
     with translation.override("fr"):
         for start in range(0, len(ids), batch_size):

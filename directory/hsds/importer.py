@@ -66,7 +66,9 @@ def check_record(record: dict, known_term_ids: set) -> list[str]:
     if not (_text(record.get("name")) or any(_text(v) for v in translations.values())):
         problems.append("service: name is required")
     if record.get("status") not in SERVICE_STATUSES:
-        problems.append(f"service: status {record.get('status')!r} is not one of {sorted(SERVICE_STATUSES)}")
+        problems.append(
+            f"service: status {record.get('status')!r} is not one of {sorted(SERVICE_STATUSES)}"
+        )
     for field in ("minimum_age", "maximum_age"):
         value = record.get(field)
         if value is not None and (not isinstance(value, int | float) or value < 0 or value > 150):
@@ -95,7 +97,9 @@ def check_record(record: dict, known_term_ids: set) -> list[str]:
             continue
         _check_ids(location, "location", problems)
         if location.get("location_type", "physical") not in LOCATION_TYPES:
-            problems.append(f"location: location_type {location.get('location_type')!r} is not valid")
+            problems.append(
+                f"location: location_type {location.get('location_type')!r} is not valid"
+            )
         for field in ("latitude", "longitude"):
             value = location.get(field)
             if value is not None and not isinstance(value, int | float):

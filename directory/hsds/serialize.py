@@ -96,9 +96,7 @@ def service_queryset():
 def organization_queryset():
     return Organization.objects.prefetch_related(
         "phones",
-        Prefetch(
-            "locations", queryset=Location.objects.prefetch_related(*location_prefetches())
-        ),
+        Prefetch("locations", queryset=Location.objects.prefetch_related(*location_prefetches())),
     )
 
 

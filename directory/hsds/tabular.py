@@ -93,7 +93,9 @@ def flatten(services: list[dict]) -> dict[str, dict[str, dict]]:
 
     def walk(kind: str, obj: dict, fk: tuple | None):
         table, lists, objects = SPEC[kind]
-        scalars = {k: v for k, v in obj.items() if k not in lists and k not in objects and k not in SKIP}
+        scalars = {
+            k: v for k, v in obj.items() if k not in lists and k not in objects and k not in SKIP
+        }
         row = _flat_row(scalars)
         if fk and fk[0] not in row:
             row[fk[0]] = fk[1]

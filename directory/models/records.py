@@ -41,6 +41,9 @@ class ChangeRecord(models.Model):
         verbose_name_plural = _("changes")
         ordering = ["-last_action_date"]
 
+    def __str__(self):
+        return f"{self.resource_type} {self.field_name}"
+
 
 class ErrorReportQuerySet(models.QuerySet):
     def open(self):
@@ -48,7 +51,7 @@ class ErrorReportQuerySet(models.QuerySet):
 
 
 class ErrorReport(models.Model):
-    """"Report an error" on a sheet, by a logged-in professional; a coordinator closes it."""
+    """ "Report an error" on a sheet, by a logged-in professional; a coordinator closes it."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -85,6 +88,9 @@ class ErrorReport(models.Model):
         verbose_name_plural = _("error reports")
         ordering = ["-created_at"]
 
+    def __str__(self):
+        return f"{self.organization} ({self.get_status_display()})"
+
 
 class ServiceIndex(models.Model):
     """Search document of one published service: folded FR/NL/EN text, facet tokens and a point
@@ -109,3 +115,6 @@ class ServiceIndex(models.Model):
     class Meta:
         verbose_name = _("search index entry")
         verbose_name_plural = _("search index")
+
+    def __str__(self):
+        return str(self.service_id)

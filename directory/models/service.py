@@ -245,6 +245,9 @@ class ServiceAtLocation(models.Model):
             models.UniqueConstraint(fields=["service", "location"], name="unique_service_location")
         ]
 
+    def __str__(self):
+        return f"{self.service} @ {self.location}"
+
 
 class Phone(models.Model):
     """A phone number of an organization, service or location (HSDS ``phone``)."""
@@ -313,6 +316,9 @@ class Schedule(models.Model):
             models.CheckConstraint(condition=models.Q(weekday__lte=6), name="schedule_weekday"),
         ]
 
+    def __str__(self):
+        return f"{self.byday} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}"
+
     @property
     def byday(self) -> str:
         return self.WEEKDAYS[self.weekday]
@@ -338,6 +344,9 @@ class Closure(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.start_date} - {self.end_date}"
+
 
 class CostOption(models.Model):
     """A price (HSDS ``cost_option``), e.g. 'consultation: 20 EUR, sliding scale'."""
@@ -352,6 +361,9 @@ class CostOption(models.Model):
     class Meta:
         verbose_name = _("cost option")
         verbose_name_plural = _("cost options")
+
+    def __str__(self):
+        return f"{self.option} {self.amount or ''} {self.currency}"
 
 
 class Contact(models.Model):
@@ -368,6 +380,9 @@ class Contact(models.Model):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
 
+    def __str__(self):
+        return self.name or self.email
+
 
 class Accessibility(models.Model):
     """Accessibility of a location (HSDS ``accessibility``), e.g. wheelchair access."""
@@ -382,3 +397,6 @@ class Accessibility(models.Model):
     class Meta:
         verbose_name = _("accessibility")
         verbose_name_plural = _("accessibility")
+
+    def __str__(self):
+        return self.description

@@ -1,3 +1,4 @@
+# ruff: noqa: S608 - table names are module constants; every value goes through parameters.
 """The two search backends behind one interface. SQL lives here and nowhere else.
 
 - SQLite: an FTS5 table ``directory_service_fts`` (body, facets, hours) with
@@ -49,25 +50,29 @@ class SqliteBackend:
             parts.append(f'hours : "{hours_token}"')
         return " AND ".join(parts)
 
+    def raw_id(self, value) -> str:
+        """A service id as this backend returns it in raw rows (SQLite: 32 hex digits)."""
+        return value.hex
+
     def match(self, tokens, groups):
-        """Rows (service_id, facets, latitude, longitude, score), best score first."""
+        """Rows (service_id, facets, latitude, longitude, name), ordered by name."""
         with connection.cursor() as cursor:
             if not tokens and not groups:
                 cursor.execute(
-                    f"SELECT service_id, facets, latitude, longitude, 0 FROM {INDEX_TABLE} "
+                    f"SELECT service_id, facets, latitude, longitude, name FROM {INDEX_TABLE} "
                     "ORDER BY name"
                 )
                 return cursor.fetchall()
             cursor.execute(
-                f"SELECT i.service_id, i.facets, i.latitude, i.longitude, f.rank "
+                f"SELECT i.service_id, i.facets, i.latitude, i.longitude, i.name "
                 f"FROM {FTS_TABLE} f JOIN {INDEX_TABLE} i ON i.id = f.rowid "
-                f"WHERE {FTS_TABLE} MATCH %s ORDER BY f.rank, i.name",
+                f"WHERE {FTS_TABLE} MATCH %s ORDER BY i.name",
                 [self._expression(tokens, groups)],
             )
             return cursor.fetchall()
 
     def count_with_hours(self, tokens, groups, hours_token) -> set:
-        """Service ids of the matches that are open in the slot ``hours_token``."""
+        """Raw service ids of the matches that are open in the slot ``hours_token``."""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT i.service_id FROM {FTS_TABLE} f JOIN {INDEX_TABLE} i ON i.id = f.rowid "
@@ -131,17 +136,17 @@ class PostgresBackend:
             params.append(hours_token)
         return (" AND ".join(clauses) or "TRUE"), params
 
+    def raw_id(self, value):
+        return value
+
     def match(self, tokens, groups):
+        """Rows (service_id, facets, latitude, longitude, name), ordered by name."""
         where, params = self._where(tokens, groups)
-        score = (
-            "ts_rank(body_tsv, to_tsquery('simple', unaccent(%s)))" if tokens else "0"
-        )
-        score_params = [" & ".join(f"{t}:*" for t in tokens)] if tokens else []
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT service_id, facets, latitude, longitude, -{score} AS score "
-                f"FROM {INDEX_TABLE} WHERE {where} ORDER BY score, name",
-                score_params + params,
+                f"SELECT service_id, facets, latitude, longitude, name "
+                f"FROM {INDEX_TABLE} WHERE {where} ORDER BY name",
+                params,
             )
             return cursor.fetchall()
 
@@ -155,9 +160,8 @@ class PostgresBackend:
         """Names close to the query (typos), through pg_trgm."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT service_id, facets, latitude, longitude, "
-                f"-word_similarity(%s, name) AS score FROM {INDEX_TABLE} "
-                f"WHERE %s <%% name ORDER BY score LIMIT %s",
+                f"SELECT service_id, facets, latitude, longitude, name FROM {INDEX_TABLE} "
+                f"WHERE %s <%% name ORDER BY word_similarity(%s, name) DESC LIMIT %s",
                 [folded_query, folded_query, limit],
             )
             return cursor.fetchall()

@@ -40,16 +40,31 @@ class SearchParams:
 
     def groups(self) -> list[list[str]]:
         groups = [["t" + uuid.UUID(str(t)).hex for t in ids] for ids in self.terms.values() if ids]
+        if self.served:
+            groups.append(served_tokens(self.served))
         for prefix, values in (
             ("m", self.municipalities),
             ("b", self.basins),
-            ("s", self.served),
             ("l", self.languages),
             ("f", self.fees),
         ):
             if values:
                 groups.append([token(prefix, v) for v in values])
         return groups
+
+
+def served_tokens(nis_codes) -> list[str]:
+    """Tokens of the services covering any of these municipalities: the whole region, one of
+    their basins, or the municipality itself."""
+    from territory.models import Municipality
+
+    tokens = {"sall"}
+    for municipality in Municipality.objects.filter(nis_code__in=nis_codes).prefetch_related(
+        "basins"
+    ):
+        tokens.add(token("s", municipality.nis_code))
+        tokens |= {token("sb", b.code) for b in municipality.basins.all()}
+    return sorted(tokens)
 
 
 @dataclass
@@ -73,6 +88,20 @@ def _uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
+def relevance(tokens: list[str]):
+    """Sort key: services whose name contains more of the words come first (then by name,
+    which the backends already ordered). Cheap on large result sets, the same on both backends."""
+    if not tokens:
+        return None
+    padded = [" " + t for t in tokens]
+
+    def key(row):
+        name = " " + (row[4] or "")
+        return -sum(1 for t in padded if t in name)
+
+    return key
+
+
 def search(params: SearchParams, now=None, with_points: bool = False) -> SearchResult:
     backend = get_backend()
     tokens = query_tokens(params.query)
@@ -82,40 +111,38 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     if not rows and tokens:
         rows = _fuzzy(backend, params.query, groups)
         fuzzy = bool(rows)
+    elif tokens:
+        rows.sort(key=relevance(tokens))
     if params.restrict_to is not None:
-        allowed = {_uuid(i) for i in params.restrict_to}
-        rows = [r for r in rows if _uuid(r[0]) in allowed]
+        allowed = {backend.raw_id(_uuid(i)) for i in params.restrict_to}
+        rows = [r for r in rows if r[0] in allowed]
     now = now or timezone.now()
-    open_ids = None
+    open_ids: set = set()
     if rows:
+        today = timezone.localdate(now)
         closed = {
-            _uuid(i)
-            for i in Closure.objects.filter(
-                start_date__lte=timezone.localdate(now), end_date__gte=timezone.localdate(now)
-            ).values_list("service_id", flat=True)
+            backend.raw_id(i)
+            for i in Closure.objects.filter(start_date__lte=today, end_date__gte=today).values_list(
+                "service_id", flat=True
+            )
         }
-        open_ids = {
-            _uuid(i) for i in backend.count_with_hours(tokens, groups, hours_token(now))
-        } - closed
+        open_ids = backend.count_with_hours(tokens, groups, hours_token(now)) - closed
     if params.open_now:
-        rows = [r for r in rows if _uuid(r[0]) in (open_ids or set())]
+        rows = [r for r in rows if r[0] in open_ids]
     distances = {}
-    if params.origin is not None:
-        if params.sort == "distance" or params.max_km is not None:
-            sorted_rows, km = ranking.sort_by_distance(rows, params.origin, 2, 3)
-            if params.max_km is not None:
-                kept = [(r, d) for r, d in zip(sorted_rows, km, strict=True) if d is not None]
-                kept = [(r, d) for r, d in kept if d <= params.max_km]
-                sorted_rows, km = [k[0] for k in kept], [k[1] for k in kept]
-            distances = {_uuid(r[0]): d for r, d in zip(sorted_rows, km, strict=True)}
-            if params.sort == "distance":
-                rows = sorted_rows
-            else:
-                rows = [r for r in rows if _uuid(r[0]) in distances]
-    if params.sort == "name":
-        pass  # rows come ordered by score then name; a name sort is done by the caller's query
+    if params.origin is not None and (params.sort == "distance" or params.max_km is not None):
+        sorted_rows, km = ranking.sort_by_distance(rows, params.origin, 2, 3)
+        if params.max_km is not None:
+            kept = [
+                (r, d)
+                for r, d in zip(sorted_rows, km, strict=True)
+                if d is not None and d <= params.max_km
+            ]
+            sorted_rows, km = [k[0] for k in kept], [k[1] for k in kept]
+        distances = {r[0]: d for r, d in zip(sorted_rows, km, strict=True)}
+        rows = sorted_rows if params.sort == "distance" else [r for r in rows if r[0] in distances]
     counts = ranking.count_tokens(r[1] for r in rows)
-    open_now_count = sum(1 for r in rows if _uuid(r[0]) in (open_ids or set()))
+    open_now_count = sum(1 for r in rows if r[0] in open_ids) if open_ids else 0
     page = max(1, params.page)
     start = (page - 1) * params.per_page
     page_rows = rows[start : start + params.per_page]
@@ -123,7 +150,7 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     return SearchResult(
         total=len(rows),
         ids=[_uuid(r[0]) for r in page_rows],
-        distances=distances,
+        distances={_uuid(r[0]): distances[r[0]] for r in page_rows if r[0] in distances},
         counts=dict(counts),
         open_now_count=open_now_count,
         page=page,
@@ -143,11 +170,13 @@ def _fuzzy(backend, query: str, groups) -> list:
         from ..models import ServiceIndex
 
         candidates = list(
-            ServiceIndex.objects.values_list("service_id", "facets", "latitude", "longitude", "name")
+            ServiceIndex.objects.values_list(
+                "service_id", "facets", "latitude", "longitude", "name"
+            )
         )
         best = process.extract(
             folded, [c[4] for c in candidates], scorer=fuzz.partial_ratio, limit=20, score_cutoff=80
         )
-        rows = [candidates[index][:4] + (-score,) for _, score, index in best]
+        rows = [candidates[index] for _, score, index in best]
     wanted = [set(g) for g in groups]
     return [r for r in rows if all(set(r[1].split()) & g for g in wanted)]

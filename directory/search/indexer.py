@@ -46,13 +46,17 @@ def _slots(schedule, today) -> list[str]:
 
 
 def indexed_queryset():
-    return Service.objects.published().select_related("organization").prefetch_related(
-        "terms",
-        "area_municipalities",
-        "area_basins__municipalities",
-        "schedules",
-        "at_locations__location__addresses__municipality",
-        "at_locations__location__addresses__basin",
+    return (
+        Service.objects.published()
+        .select_related("organization")
+        .prefetch_related(
+            "terms",
+            "area_municipalities",
+            "area_basins",
+            "schedules",
+            "at_locations__location__addresses__municipality",
+            "at_locations__location__addresses__basin",
+        )
     )
 
 
@@ -82,14 +86,13 @@ def document(service: Service, all_municipalities: list, today=None) -> dict:
                 facets.add(token("b", address.basin.code))
         if not location.is_confidential and location.latitude is not None and not exact:
             point, exact = (location.latitude, location.longitude), True
-    served = set()
+    # Service area, compactly: "sall" (the region), "sb<basin>" or "s<nis>" (see engine).
     if service.area_scope == "region":
-        served = {m.nis_code for m in all_municipalities}
+        facets.add("sall")
     elif service.area_scope == "basins":
-        served = {m.nis_code for b in service.area_basins.all() for m in b.municipalities.all()}
+        facets |= {token("sb", b.code) for b in service.area_basins.all()}
     else:
-        served = {m.nis_code for m in service.area_municipalities.all()}
-    facets |= {token("s", nis) for nis in served}
+        facets |= {token("s", m.nis_code) for m in service.area_municipalities.all()}
     hours = sorted({slot for s in service.schedules.all() for slot in _slots(s, today)})
     return {
         "body": fold(" ".join(t for t in texts if t)),
@@ -152,9 +155,9 @@ def rebuild(batch_size: int = 2000, stdout=None) -> int:
             chunk = list(indexed_queryset().filter(pk__in=ids[start : start + batch_size]))
             objects = [ServiceIndex(service_id=s.pk, **document(s, municipalities)) for s in chunk]
             ServiceIndex.objects.bulk_create(objects, batch_size=500)
-            created = ServiceIndex.objects.filter(
-                service_id__in=[s.pk for s in chunk]
-            ).values_list("id", "body", "facets", "hours")
+            created = ServiceIndex.objects.filter(service_id__in=[s.pk for s in chunk]).values_list(
+                "id", "body", "facets", "hours"
+            )
             with connection.cursor() as cursor:
                 backend.write(cursor, list(created))
             total += len(chunk)

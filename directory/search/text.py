@@ -11,9 +11,50 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 #: Words too common to narrow a search, in French, Dutch and English.
 STOPWORDS = frozenset(
-    "a au aux avec d de des du en et l la le les ou par pour sur un une "
-    "aan bij de een en het in met of op te van voor "
-    "an and for in of on the to with".split()
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "d",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "l",
+        "la",
+        "le",
+        "les",
+        "ou",
+        "par",
+        "pour",
+        "sur",
+        "un",
+        "une",
+        "aan",
+        "bij",
+        "de",
+        "een",
+        "en",
+        "het",
+        "in",
+        "met",
+        "of",
+        "op",
+        "te",
+        "van",
+        "voor",
+        "an",
+        "and",
+        "for",
+        "in",
+        "of",
+        "on",
+        "the",
+        "to",
+        "with",
+    ]
 )
 
 

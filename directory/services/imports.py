@@ -62,7 +62,9 @@ def _time(value: str) -> datetime.time:
 
 class _Context:
     def __init__(self):
-        self.municipalities = {m.nis_code: m for m in Municipality.objects.prefetch_related("basins")}
+        self.municipalities = {
+            m.nis_code: m for m in Municipality.objects.prefetch_related("basins")
+        }
         self.by_postal = {pc: m for m in self.municipalities.values() for pc in m.postal_codes}
         self.basins = {b.code: b for b in Basin.objects.all()}
         self.term_ids = {str(pk) for pk in TaxonomyTerm.objects.values_list("pk", flat=True)}
@@ -100,7 +102,11 @@ def apply_import(records: list[dict], *, dry_run: bool = False, user=None) -> Im
 def _write_organization(data: dict, context) -> Organization:
     identifiers = data.get("organization_identifiers") or []
     enterprise = next(
-        (i.get("identifier", "") for i in identifiers if i.get("identifier_scheme") == "BE-BCE_KBO"),
+        (
+            i.get("identifier", "")
+            for i in identifiers
+            if i.get("identifier_scheme") == "BE-BCE_KBO"
+        ),
         "",
     )
     values = {
@@ -117,7 +123,9 @@ def _write_organization(data: dict, context) -> Organization:
         "is_network_member": bool(data.get("x_network_member", False)),
         "assured_date": parse_date(data["x_assured_date"]) if data.get("x_assured_date") else None,
     }
-    if values["description_fr"] == data["name"] and not data.get("x_translations", {}).get("description"):
+    if values["description_fr"] == data["name"] and not data.get("x_translations", {}).get(
+        "description"
+    ):
         values["description_fr"] = ""  # the export repeats the name when there is no description
     organization, _ = Organization.objects.update_or_create(id=data["id"], defaults=values)
     return organization
@@ -161,8 +169,12 @@ def _write_location(data: dict, organization: Organization, context) -> Location
     Accessibility.objects.filter(location=location).delete()
     for item in data.get("accessibility", []):
         Accessibility.objects.create(
-            id=item["id"], location=location, **_tr(item, "description"),
-            description=item.get("description", ""), details=item.get("details", ""), url=item.get("url", ""),
+            id=item["id"],
+            location=location,
+            **_tr(item, "description"),
+            description=item.get("description", ""),
+            details=item.get("details", ""),
+            url=item.get("url", ""),
         )
     return location
 
@@ -170,10 +182,12 @@ def _write_location(data: dict, organization: Organization, context) -> Location
 def _write_addresses(location, data: dict, context) -> None:
     location.addresses.exclude(id__in=[a["id"] for a in data.get("addresses", [])]).delete()
     for address in data.get("addresses", []):
-        municipality = context.municipalities.get(address.get("x_municipality", "")) or context.by_postal.get(
-            address["postal_code"]
+        municipality = context.municipalities.get(
+            address.get("x_municipality", "")
+        ) or context.by_postal.get(address["postal_code"])
+        basin = context.basins.get(address.get("x_basin", "")) or basin_for(
+            municipality, address["postal_code"]
         )
-        basin = context.basins.get(address.get("x_basin", "")) or basin_for(municipality, address["postal_code"])
         Address.objects.update_or_create(
             id=address["id"],
             defaults={
@@ -210,9 +224,10 @@ def _term(attribute: dict) -> str:
         return term_id
     nested = attribute["taxonomy_term"]
     taxonomy_code = attribute.get("link_type") or "imported"
-    taxonomy = Taxonomy.objects.filter(pk=nested.get("taxonomy_id")).first() or Taxonomy.objects.filter(
-        code=taxonomy_code
-    ).first()
+    taxonomy = (
+        Taxonomy.objects.filter(pk=nested.get("taxonomy_id")).first()
+        or Taxonomy.objects.filter(code=taxonomy_code).first()
+    )
     if taxonomy is None:
         taxonomy = Taxonomy.objects.create(
             code=taxonomy_code[:40], name=taxonomy_code, name_fr=taxonomy_code, is_facet=False
@@ -233,9 +248,19 @@ def _write_service(record: dict, context, user) -> bool:
     values = {
         "organization": organization,
         "name": record.get("name") or "",
-        **{k: v for name in (
-            "name", "description", "eligibility_description", "application_process",
-            "professional_process", "fees_description", "alert") for k, v in _tr(record, name).items()},
+        **{
+            k: v
+            for name in (
+                "name",
+                "description",
+                "eligibility_description",
+                "application_process",
+                "professional_process",
+                "fees_description",
+                "alert",
+            )
+            for k, v in _tr(record, name).items()
+        },
         "alternate_name": record.get("alternate_name", ""),
         "url": record.get("url", ""),
         "email": record.get("email", ""),
@@ -264,7 +289,10 @@ def _write_service(record: dict, context, user) -> bool:
     municipalities, basins = [], []
     for area in record.get("service_areas", []):
         uri = area.get("uri", "")
-        if uri.startswith("urn:maillage:municipality:") and uri.rsplit(":", 1)[1] in context.municipalities:
+        if (
+            uri.startswith("urn:maillage:municipality:")
+            and uri.rsplit(":", 1)[1] in context.municipalities
+        ):
             municipalities.append(context.municipalities[uri.rsplit(":", 1)[1]])
         elif uri.startswith("urn:maillage:basin:") and uri.rsplit(":", 1)[1] in context.basins:
             basins.append(context.basins[uri.rsplit(":", 1)[1]])
@@ -276,32 +304,46 @@ def _write_service(record: dict, context, user) -> bool:
     service.schedules.all().delete()
     for item in record.get("schedules", []):
         Schedule.objects.create(
-            id=item["id"], service=service, weekday=BYDAY.index(item["byday"]),
-            opens_at=_time(item["opens_at"]), closes_at=_time(item["closes_at"]),
+            id=item["id"],
+            service=service,
+            weekday=BYDAY.index(item["byday"]),
+            opens_at=_time(item["opens_at"]),
+            closes_at=_time(item["closes_at"]),
             valid_from=parse_date(item["valid_from"]) if item.get("valid_from") else None,
             valid_to=parse_date(item["valid_to"]) if item.get("valid_to") else None,
-            description=item.get("description", ""), **_tr(item, "description"),
+            description=item.get("description", ""),
+            **_tr(item, "description"),
         )
     service.closures.all().delete()
     for item in record.get("x_closures", []):
         reason = item.get("reason") or {}
         Closure.objects.create(
-            id=item["id"], service=service, start_date=parse_date(item["start_date"]),
+            id=item["id"],
+            service=service,
+            start_date=parse_date(item["start_date"]),
             end_date=parse_date(item["end_date"]),
             **{f"reason_{lang}": reason.get(lang, "") for lang in LANGS},
         )
     service.cost_options.all().delete()
     for item in record.get("cost_options", []):
         CostOption.objects.create(
-            id=item["id"], service=service, option=item.get("option", ""), amount=item.get("amount"),
-            currency=item.get("currency", "EUR"), amount_description=item.get("amount_description", ""),
+            id=item["id"],
+            service=service,
+            option=item.get("option", ""),
+            amount=item.get("amount"),
+            currency=item.get("currency", "EUR"),
+            amount_description=item.get("amount_description", ""),
         )
     service.contacts.all().delete()
     for item in record.get("contacts", []):
         phones = item.get("phones") or []
         Contact.objects.create(
-            id=item["id"], service=service, name=item.get("name", ""), title=item.get("title", ""),
-            email=item.get("email", ""), phone=phones[0]["number"] if phones else "",
+            id=item["id"],
+            service=service,
+            name=item.get("name", ""),
+            title=item.get("title", ""),
+            email=item.get("email", ""),
+            phone=phones[0]["number"] if phones else "",
         )
     service.at_locations.all().delete()
     for sal in record.get("service_at_locations", []):

@@ -78,7 +78,9 @@ def update_organization(user, organization: Organization, changes: dict) -> list
         setattr(organization, field, changes[field])
     _clean(organization)
     organization.save()
-    changed = record_changes(user, "organization", organization.pk, before, snapshot(organization, fields))
+    changed = record_changes(
+        user, "organization", organization.pk, before, snapshot(organization, fields)
+    )
     reindex(organization.services.values_list("pk", flat=True))
     return changed
 

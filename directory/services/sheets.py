@@ -136,7 +136,11 @@ def create_service(
     service = Service(organization=organization, publication_status=PublicationStatus.PUBLISHED)
     if location_ids is None:
         location_ids = list(organization.locations.values_list("pk", flat=True))
-    relations = {"terms": terms, "area_municipalities": area_municipalities, "area_basins": area_basins}
+    relations = {
+        "terms": terms,
+        "area_municipalities": area_municipalities,
+        "area_basins": area_basins,
+    }
     fields = _apply(service, user, data, relations, schedules, phones, location_ids, verify)
     after = snapshot(service, fields) | _relations_snapshot(service)
     after["hours"] = _hours_snapshot(service)
@@ -167,7 +171,11 @@ def update_service(
     fields = [f for f in data if f in SERVICE_FIELDS]
     before = snapshot(service, fields) | _relations_snapshot(service)
     before["hours"] = _hours_snapshot(service)
-    relations = {"terms": terms, "area_municipalities": area_municipalities, "area_basins": area_basins}
+    relations = {
+        "terms": terms,
+        "area_municipalities": area_municipalities,
+        "area_basins": area_basins,
+    }
     _apply(service, user, data, relations, schedules, phones, location_ids, verify)
     after = snapshot(service, fields) | _relations_snapshot(service)
     after["hours"] = _hours_snapshot(service)
@@ -182,7 +190,7 @@ def update_service(
 
 @transaction.atomic
 def verify_service(user, service: Service) -> Service:
-    """"Everything is still true": sets assured_date to today, by this person."""
+    """ "Everything is still true": sets assured_date to today, by this person."""
     if not can_edit_service(user, service):
         raise DirectoryError("not_allowed")
     before = {"assured_date": service.assured_date}
@@ -190,8 +198,12 @@ def verify_service(user, service: Service) -> Service:
     service.assured_by = user
     service.assurer_email = user.email
     service.review_due = service.compute_review_due()
-    service.save(update_fields=["assured_date", "assured_by", "assurer_email", "review_due", "modified_at"])
-    record_changes(user, "service", service.pk, before, {"assured_date": service.assured_date}, action="verify")
+    service.save(
+        update_fields=["assured_date", "assured_by", "assurer_email", "review_due", "modified_at"]
+    )
+    record_changes(
+        user, "service", service.pk, before, {"assured_date": service.assured_date}, action="verify"
+    )
     return service
 
 

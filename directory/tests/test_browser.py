@@ -11,8 +11,13 @@ from .factories import make_service
 def test_search_housing_in_etterbeek_and_open_the_service(browser_page, settings):
     settings.MAILLAGE_MAP_TILES_URL = ""  # no network: the map must work without tiles
     make_service(
-        name_fr="Cellule logement Chasse", name_nl="Cel huisvesting", terms=["theme:housing"],
-        nis="21005", latitude=50.8301, longitude=4.3905, assured_days_ago=12,
+        name_fr="Cellule logement Chasse",
+        name_nl="Cel huisvesting",
+        terms=["theme:housing"],
+        nis="21005",
+        latitude=50.8301,
+        longitude=4.3905,
+        assured_days_ago=12,
     )
     make_service(name_fr="Logement accompagné Uccle", terms=["theme:housing"], nis="21016")
     make_service(name_fr="Consultations santé mentale", terms=["theme:mental_health"], nis="21005")
@@ -24,14 +29,20 @@ def test_search_housing_in_etterbeek_and_open_the_service(browser_page, settings
     assert "2 services" in page.locator("#result-count").inner_text()
     page.locator("label", has_text="Etterbeek").first.click()
     page.wait_for_url("**municipality=21005**")
-    page.wait_for_function("document.querySelector('#result-count').innerText.includes('1 service')")
+    page.wait_for_function(
+        "document.querySelector('#result-count').innerText.includes('1 service')"
+    )
     results = page.locator("ol.results > li")
     assert results.count() == 1
-    assert page.locator("#map .leaflet-marker-pane path, #map .leaflet-overlay-pane path").count() >= 1
+    assert (
+        page.locator("#map .leaflet-marker-pane path, #map .leaflet-overlay-pane path").count() >= 1
+    )
 
     page.get_by_role("link", name="Cellule logement Chasse").click()
     page.wait_for_selector("h1:has-text('Cellule logement Chasse')")
-    page.wait_for_function("document.querySelector('#map') && document.querySelector('#map').dataset.markers === '1'")
+    page.wait_for_function(
+        "document.querySelector('#map') && document.querySelector('#map').dataset.markers === '1'"
+    )
     assert page.locator("#map.leaflet-container").count() == 1
     assert "Dernière vérification le" in page.locator("#last-verified").inner_text()
 

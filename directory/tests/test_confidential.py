@@ -68,7 +68,9 @@ def test_api_hides_the_address(client, shelter):
         response = client.get(url)
         assert response.status_code == 200, url
         assert_no_secret(response.content.decode())
-    location = client.get(f"/api/hsds/services/{shelter.pk}").json()["service_at_locations"][0]["location"]
+    location = client.get(f"/api/hsds/services/{shelter.pk}").json()["service_at_locations"][0][
+        "location"
+    ]
     assert location["x_confidential"] is True
     assert "addresses" not in location and "latitude" not in location
 

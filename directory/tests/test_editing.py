@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def service(organization):
-    return make_service(organization=organization, name_fr="Permanence sociale", terms=["theme:income_rights"])
+    return make_service(
+        organization=organization, name_fr="Permanence sociale", terms=["theme:income_rights"]
+    )
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ def form_data(**overrides):
         "languages": ["fr", "nl"],
         "access_beneficiary": ["walk_in"],
         "access_professional": ["phone"],
-        f"terms_theme": [str(term_ids("theme:housing")[0])],
+        "terms_theme": [str(term_ids("theme:housing")[0])],
         "hours": "lundi-vendredi 9:00-12:00, 13:00-16:00",
         "phone_professionals": "02 555 01 01",
     }
@@ -52,7 +54,9 @@ def test_member_edits_own_service(client, org_admin, service):
     assert service.schedules.count() == 10
     assert set(service.terms.values_list("code", flat=True)) == {"housing"}
     assert service.assured_by == org_admin
-    fields = set(ChangeRecord.objects.filter(resource_id=service.pk).values_list("field_name", flat=True))
+    fields = set(
+        ChangeRecord.objects.filter(resource_id=service.pk).values_list("field_name", flat=True)
+    )
     assert {"name_nl", "terms", "hours", "languages", "assured_date"} <= fields
     record = ChangeRecord.objects.get(resource_id=service.pk, field_name="name_nl")
     assert record.previous_value == "" and record.replacement_value == "Sociale permanentie"
@@ -64,11 +68,21 @@ def test_member_edits_own_service(client, org_admin, service):
 def test_member_of_another_organization_is_refused(client, outsider, service):
     client.force_login(outsider)
     assert client.get(f"/fr/annuaire/services/{service.pk}/modifier/").status_code == 403
-    response = client.post(f"/fr/annuaire/services/{service.pk}/modifier/", form_data(name_fr="Piraté"))
+    response = client.post(
+        f"/fr/annuaire/services/{service.pk}/modifier/", form_data(name_fr="Piraté")
+    )
     assert response.status_code == 403
     assert client.post(f"/fr/annuaire/services/{service.pk}/verifier/").status_code == 403
-    assert client.get(f"/fr/annuaire/organisations/{service.organization_id}/modifier/").status_code == 403
-    assert client.get(f"/fr/annuaire/organisations/{service.organization_id}/services/nouveau/").status_code == 403
+    assert (
+        client.get(f"/fr/annuaire/organisations/{service.organization_id}/modifier/").status_code
+        == 403
+    )
+    assert (
+        client.get(
+            f"/fr/annuaire/organisations/{service.organization_id}/services/nouveau/"
+        ).status_code
+        == 403
+    )
     service.refresh_from_db()
     assert service.name_fr == "Permanence sociale"
     with pytest.raises(DirectoryError):
@@ -77,12 +91,18 @@ def test_member_of_another_organization_is_refused(client, outsider, service):
 
 def test_anonymous_is_sent_to_login(client, service):
     response = client.get(f"/fr/annuaire/services/{service.pk}/modifier/")
-    assert response.status_code == 302 and "login" in response["Location"] or "connexion" in response["Location"]
+    assert (
+        response.status_code == 302
+        and "login" in response["Location"]
+        or "connexion" in response["Location"]
+    )
 
 
 def test_coordinator_may_edit_any_service(client, coordinator, service):
     client.force_login(coordinator)
-    response = client.post(f"/fr/annuaire/services/{service.pk}/modifier/", form_data(name_fr="Renommé"))
+    response = client.post(
+        f"/fr/annuaire/services/{service.pk}/modifier/", form_data(name_fr="Renommé")
+    )
     assert response.status_code == 302
     service.refresh_from_db()
     assert service.name == "Renommé"
@@ -91,7 +111,8 @@ def test_coordinator_may_edit_any_service(client, coordinator, service):
 def test_member_creates_a_service(client, org_admin, organization):
     client.force_login(org_admin)
     response = client.post(
-        f"/fr/annuaire/organisations/{organization.pk}/services/nouveau/", form_data(name_fr="Nouveau service")
+        f"/fr/annuaire/organisations/{organization.pk}/services/nouveau/",
+        form_data(name_fr="Nouveau service"),
     )
     assert response.status_code == 302
     service = Service.objects.get(name="Nouveau service")
@@ -101,7 +122,9 @@ def test_member_creates_a_service(client, org_admin, organization):
 
 def test_invalid_hours_are_explained(client, org_admin, service):
     client.force_login(org_admin)
-    response = client.post(f"/fr/annuaire/services/{service.pk}/modifier/", form_data(hours="bientôt 9h"))
+    response = client.post(
+        f"/fr/annuaire/services/{service.pk}/modifier/", form_data(hours="bientôt 9h")
+    )
     assert response.status_code == 200
     assert "hours" in response.context["form"].errors
 
@@ -118,7 +141,9 @@ def test_member_edits_organization(client, org_admin, organization):
     assert ChangeRecord.objects.filter(resource_id=organization.pk, field_name="name_fr").exists()
 
 
-def test_proposed_organization_waits_for_moderation_and_duplicates_are_flagged(client, user, coordinator):
+def test_proposed_organization_waits_for_moderation_and_duplicates_are_flagged(
+    client, user, coordinator
+):
     OrganizationFactory(name="Maison médicale du Miroir", name_fr="Maison médicale du Miroir")
     client.force_login(user)
     data = {"name_fr": "ASBL Maison Medicale Miroir", "sector": "health"}
@@ -126,22 +151,31 @@ def test_proposed_organization_waits_for_moderation_and_duplicates_are_flagged(c
     assert response.status_code == 200
     assert "Maison médicale du Miroir" in response.content.decode()
     assert not Organization.objects.filter(name_fr="ASBL Maison Medicale Miroir").exists()
-    response = client.post("/fr/annuaire/organisations/proposer/", {**data, "confirm_not_duplicate": "on"})
+    response = client.post(
+        "/fr/annuaire/organisations/proposer/", {**data, "confirm_not_duplicate": "on"}
+    )
     assert response.status_code == 302
     proposed = Organization.objects.get(name_fr="ASBL Maison Medicale Miroir")
     assert proposed.status == PublicationStatus.DRAFT
     client.force_login(coordinator)
-    assert "ASBL Maison Medicale Miroir" in client.get("/fr/annuaire/coordination/").content.decode()
+    assert (
+        "ASBL Maison Medicale Miroir" in client.get("/fr/annuaire/coordination/").content.decode()
+    )
     assert "Miroir" in client.get("/fr/annuaire/coordination/doublons/").content.decode()
-    client.post(f"/fr/annuaire/coordination/organisations/{proposed.pk}/statut/", {"status": "published"})
+    client.post(
+        f"/fr/annuaire/coordination/organisations/{proposed.pk}/statut/", {"status": "published"}
+    )
     proposed.refresh_from_db()
     assert proposed.status == PublicationStatus.PUBLISHED
 
 
 def test_coordination_pages_are_for_coordinators(client, user):
     client.force_login(user)
-    for url in ["/fr/annuaire/coordination/", "/fr/annuaire/coordination/fiches-a-verifier/",
-                "/fr/annuaire/coordination/doublons/"]:
+    for url in [
+        "/fr/annuaire/coordination/",
+        "/fr/annuaire/coordination/fiches-a-verifier/",
+        "/fr/annuaire/coordination/doublons/",
+    ]:
         assert client.get(url).status_code == 403
 
 

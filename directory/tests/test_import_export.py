@@ -19,15 +19,28 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def directory_data():
     housing = make_service(
-        name_fr="Cellule logement", name_nl="Cel huisvesting", description_fr="Aide au logement.",
-        terms=["theme:housing", "public:adults"], hours="lundi-vendredi 9:00-12:00, 13:00-16:00",
-        phone="02 555 11 11", fee="sliding", languages=["fr", "nl", "ar"], minimum_age=18,
-        access_beneficiary=["walk_in"], access_professional=["phone", "referral_form"],
+        name_fr="Cellule logement",
+        name_nl="Cel huisvesting",
+        description_fr="Aide au logement.",
+        terms=["theme:housing", "public:adults"],
+        hours="lundi-vendredi 9:00-12:00, 13:00-16:00",
+        phone="02 555 11 11",
+        fee="sliding",
+        languages=["fr", "nl", "ar"],
+        minimum_age=18,
+        access_beneficiary=["walk_in"],
+        access_professional=["phone", "referral_form"],
         referral_required=True,
     )
-    CostOption.objects.create(service=housing, option="Entretien", amount=5, amount_description="par mois")
-    Closure.objects.create(service=housing, start_date="2026-07-15", end_date="2026-08-15", reason_fr="Été")
-    shelter = make_service(name_fr="Hébergement d'urgence", confidential=True, street="rue Cachée 3")
+    CostOption.objects.create(
+        service=housing, option="Entretien", amount=5, amount_description="par mois"
+    )
+    Closure.objects.create(
+        service=housing, start_date="2026-07-15", end_date="2026-08-15", reason_fr="Été"
+    )
+    shelter = make_service(
+        name_fr="Hébergement d'urgence", confidential=True, street="rue Cachée 3"
+    )
     return housing, shelter
 
 
@@ -57,7 +70,9 @@ def test_json_round_trip(tmp_path, directory_data):
 def test_tabular_round_trip(tmp_path, directory_data):
     before = snapshot()
     call_command("export_hsds", str(tmp_path))
-    assert json.loads((tmp_path / "datapackage.json").read_text())["profile"] == "tabular-data-package"
+    assert (
+        json.loads((tmp_path / "datapackage.json").read_text())["profile"] == "tabular-data-package"
+    )
     wipe()
     call_command("import_hsds", str(tmp_path))
     assert snapshot() == before

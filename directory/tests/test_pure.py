@@ -36,8 +36,16 @@ def test_duplicates():
     f = Candidate(6, "Service social", addresses={"rue haute 1|1000"})
     g = Candidate(7, "Autre nom", addresses={"rue haute 1|1000"})
     pairs = {(x.id, y.id): why for x, y, why in find_pairs([a, b, c, d, e, f, g])}
-    assert pairs == {(1, 2): ["name"], (1, 3): ["phone"], (4, 5): ["enterprise_number"], (6, 7): ["address"]}
-    assert [m[0].id for m in matches_for(Candidate(None, "maison médicale miroir"), [a, b, c])] == [1, 2]
+    assert pairs == {
+        (1, 2): ["name"],
+        (1, 3): ["phone"],
+        (4, 5): ["enterprise_number"],
+        (6, 7): ["address"],
+    }
+    assert [m[0].id for m in matches_for(Candidate(None, "maison médicale miroir"), [a, b, c])] == [
+        1,
+        2,
+    ]
 
 
 def test_haversine():
@@ -52,18 +60,32 @@ def test_tabular_is_symmetric():
         "minimum_age": 3,
         "x_access": {"beneficiaries": ["walk_in"], "referral_required": True},
         "x_translations": {"name": {"fr": "A", "nl": "B"}},
-        "organization": {"id": "o1", "name": "O", "organization_identifiers": [{"id": "i1", "identifier": "x"}]},
+        "organization": {
+            "id": "o1",
+            "name": "O",
+            "organization_identifiers": [{"id": "i1", "identifier": "x"}],
+        },
         "organization_id": "o1",
         "phones": [{"id": "p1", "number": "1"}],
         "service_at_locations": [
-            {"id": "sal1", "service_id": "s1", "location_id": "l1",
-             "location": {"id": "l1", "latitude": 50.5, "addresses": [{"id": "a1", "location_id": "l1", "city": "X"}]}}
+            {
+                "id": "sal1",
+                "service_id": "s1",
+                "location_id": "l1",
+                "location": {
+                    "id": "l1",
+                    "latitude": 50.5,
+                    "addresses": [{"id": "a1", "location_id": "l1", "city": "X"}],
+                },
+            }
         ],
     }
     tables = flatten([service])
     rows = {name: list(table.values()) for name, table in tables.items()}
     assert rows["phones"] == [{"id": "p1", "number": "1", "service_id": "s1"}]
-    rebuilt = assemble({k: [{c: str(v) for c, v in r.items()} for r in rs] for k, rs in rows.items()})[0]
+    rebuilt = assemble(
+        {k: [{c: str(v) for c, v in r.items()} for r in rs] for k, rs in rows.items()}
+    )[0]
     rebuilt["phones"][0].pop("service_id")
     rebuilt["organization"]["organization_identifiers"][0].pop("organization_id")
     assert rebuilt == service

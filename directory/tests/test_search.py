@@ -30,8 +30,13 @@ def network():
             name_fr="Consultations de santé mentale",
             name_nl="Consultaties geestelijke gezondheid",
             description_fr="Psychothérapie pour adultes.",
-            terms=["theme:mental_health", "public:adults", "stepped_care:specialised",
-                   "service_type:consultation", "reform_function:f1"],
+            terms=[
+                "theme:mental_health",
+                "public:adults",
+                "stepped_care:specialised",
+                "service_type:consultation",
+                "reform_function:f1",
+            ],
             nis="21009",
             languages=["fr", "nl"],
             fee="sliding",
@@ -41,8 +46,12 @@ def network():
             name_fr="Cellule logement",
             name_nl="Cel huisvesting",
             description_fr="Aide à la recherche d'un logement.",
-            terms=["theme:housing", "public:homeless", "stepped_care:first_line",
-                   "service_type:support"],
+            terms=[
+                "theme:housing",
+                "public:homeless",
+                "stepped_care:first_line",
+                "service_type:support",
+            ],
             nis="21005",
             languages=["fr", "ar"],
             fee="free",
@@ -63,8 +72,16 @@ def test_fold_and_tokens():
 
 
 @pytest.mark.parametrize(
-    "query", ["santé mentale", "sante mentale", "SANTE MENTALE", "Santé", "geestelijke gezondheid",
-              "GEESTELIJKE", "psychotherapie"]
+    "query",
+    [
+        "santé mentale",
+        "sante mentale",
+        "SANTE MENTALE",
+        "Santé",
+        "geestelijke gezondheid",
+        "GEESTELIJKE",
+        "psychotherapie",
+    ],
 )
 def test_accents_case_and_language_do_not_matter(network, query):
     assert names(search(SearchParams(query=query))) == ["Consultations de santé mentale"]
@@ -131,11 +148,17 @@ def test_distance_sort(network):
     from territory.models import Municipality
 
     uccle = Municipality.objects.get(nis_code="21016")
-    result = search(SearchParams(query="logement", sort="distance", origin=(uccle.latitude, uccle.longitude)))
+    result = search(
+        SearchParams(query="logement", sort="distance", origin=(uccle.latitude, uccle.longitude))
+    )
     assert result.ids == [network["housing_far"].pk, network["housing"].pk]
     assert result.distances[network["housing_far"].pk] < 0.1
     etterbeek = Municipality.objects.get(nis_code="21005")
-    result = search(SearchParams(query="logement", sort="distance", origin=(etterbeek.latitude, etterbeek.longitude)))
+    result = search(
+        SearchParams(
+            query="logement", sort="distance", origin=(etterbeek.latitude, etterbeek.longitude)
+        )
+    )
     assert result.ids[0] == network["housing"].pk
 
 

@@ -17,7 +17,9 @@ from .common import coordinator_required
 def candidates() -> list[Candidate]:
     """Every organization as a duplicate-detection record (3 queries)."""
     records = {
-        o.pk: Candidate(id=o.pk, name=o.name_fr or o.name_nl or o.name, enterprise_number=o.enterprise_number)
+        o.pk: Candidate(
+            id=o.pk, name=o.name_fr or o.name_nl or o.name, enterprise_number=o.enterprise_number
+        )
         for o in Organization.objects.exclude(status=PublicationStatus.ARCHIVED).only(
             "pk", "name", "name_fr", "name_nl", "enterprise_number"
         )

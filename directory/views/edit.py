@@ -32,7 +32,9 @@ def organization_edit(request, pk):
         else:
             messages.success(request, _("The organization's sheet is saved."))
             return redirect(organization)
-    return render(request, "directory/organization_form.html", {"form": form, "organization": organization})
+    return render(
+        request, "directory/organization_form.html", {"form": form, "organization": organization}
+    )
 
 
 @login_required
@@ -58,7 +60,10 @@ def organization_propose(request):
                 form.add_error(None, error.message)
             else:
                 messages.success(
-                    request, _("Thank you: a coordinator will check the organization before it is published.")
+                    request,
+                    _(
+                        "Thank you: a coordinator will check the organization before it is published."
+                    ),
                 )
                 return redirect(organization)
     organizations = Organization.objects.in_bulk([c.id for c, _why in similar])
@@ -81,7 +86,9 @@ def service_create(request, pk):
     form = ServiceForm(request.POST or None, organization=organization, taxonomies=_taxonomies())
     if request.method == "POST" and form.is_valid():
         try:
-            service = directory_services.create_service(request.user, organization, **form.service_arguments())
+            service = directory_services.create_service(
+                request.user, organization, **form.service_arguments()
+            )
         except DirectoryError as error:
             form.add_error(None, error.message)
         else:

@@ -39,8 +39,13 @@ def _facet(form, name, prefix, counts, token_of=None):
         count = counts.get(key, 0)
         if count or value in chosen:
             options.append(
-                {"value": value, "label": label, "count": count, "checked": value in chosen,
-                 "id": f"id_{name}_{value}"}
+                {
+                    "value": value,
+                    "label": label,
+                    "count": count,
+                    "checked": value in chosen,
+                    "id": f"id_{name}_{value}",
+                }
             )
     return {"name": name, "legend": field.label, "options": options}
 
@@ -59,7 +64,9 @@ def search_view(request):
     origin_place = resolve_place(data.get("near", ""))
     notice = ""
     if data.get("near") and origin_place is None:
-        notice = _("We do not know the place \"%(place)s\": type a Brussels municipality or postal code.") % {"place": data["near"]}
+        notice = _(
+            'We do not know the place "%(place)s": type a Brussels municipality or postal code.'
+        ) % {"place": data["near"]}
     sort = data.get("sort") or ("distance" if origin_place else "relevance")
     if sort == "distance" and origin_place is None:
         sort = "relevance"

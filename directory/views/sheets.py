@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from ..forms import ErrorReportForm
 from ..hours import format_ranges
-from ..models import Address, Location, Organization, Service
 from ..hsds.serialize import service_queryset
+from ..models import Address, Location, Organization, Service
 from ..services import DirectoryError, can_edit_organization, report_error
 from .common import map_points
 
@@ -104,7 +104,9 @@ def report_error_view(request, pk, service_pk=None):
     organization = get_object_or_404(Organization.objects.published(), pk=pk)
     service = None
     if service_pk:
-        service = get_object_or_404(Service.objects.published(), pk=service_pk, organization=organization)
+        service = get_object_or_404(
+            Service.objects.published(), pk=service_pk, organization=organization
+        )
     form = ErrorReportForm(request.POST)
     target = service.get_absolute_url() if service else organization.get_absolute_url()
     if not form.is_valid():

@@ -14,4 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, directory, **options):
         result = export(directory)
-        self.stdout.write(f"{result['services']} services written to {directory}: " + ", ".join(result["files"]))
+        self.stdout.write(
+            f"{result['services']} services written to {directory}: " + ", ".join(result["files"])
+        )

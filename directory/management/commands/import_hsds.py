@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path")
-        parser.add_argument("--dry-run", action="store_true", help="Check and report, write nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check and report, write nothing."
+        )
 
     def handle(self, path, dry_run=False, **options):
         try:
