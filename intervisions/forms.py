@@ -1,0 +1,199 @@
+"""Forms of the intervisions pages: thin, every rule that matters is checked again by the
+services. Ranked preferences are one select per rank, inside a fieldset."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from directory.models import Organization, Sector
+
+from .models import LANGUAGES, Attendance, Cycle, Group
+
+MAX_RANKS = 4
+
+
+class RegistrationForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail address"))
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=30, required=False)
+    function = forms.CharField(
+        label=_("Function"),
+        max_length=120,
+        help_text=_("For example: social worker, psychologist."),
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Institution (from the directory)"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("— not in the list —"),
+    )
+    new_organization = forms.CharField(
+        label=_("Or propose a new institution"),
+        max_length=255,
+        required=False,
+        help_text=_("Its name; the coordinators check it before it appears in the directory."),
+    )
+    sector = forms.ChoiceField(label=_("Your sector"), choices=Sector.choices)
+    language = forms.ChoiceField(
+        label=_("Language of the group"), choices=LANGUAGES, widget=forms.RadioSelect
+    )
+    member_declared = forms.BooleanField(
+        label=_("My institution is a member of the network"),
+        required=False,
+        help_text=_("The member fee applies when the directory confirms the membership."),
+    )
+    commitment = forms.BooleanField(
+        label=_("I commit to take part in the whole cycle"), required=True
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my data is kept until the end of the cycle to organise it, "
+            "then anonymised"
+        ),
+        required=True,
+    )
+
+    def __init__(self, *args, cycle: Cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cycle = cycle
+        self.fields["organization"].queryset = Organization.objects.published().order_by("name")
+        groups = list(cycle.groups.filter(cancelled=False))
+        choices = [("", "—")] + [
+            (g.pk, f"{g.name} · {g.slot_label()} ({g.language.upper()})") for g in groups
+        ]
+        self.rank_names = []
+        for rank in range(1, min(MAX_RANKS, len(groups)) + 1):
+            name = f"choice_{rank}"
+            self.rank_names.append(name)
+            self.fields[name] = forms.TypedChoiceField(
+                label=_("Choice no. %(rank)s") % {"rank": rank},
+                choices=choices,
+                coerce=int,
+                required=rank == 1,
+                empty_value=None,
+            )
+
+    def rank_fields(self):
+        return [self[name] for name in self.rank_names]
+
+    def main_fields(self):
+        return [self[name] for name in self.fields if name not in self.rank_names]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organization") and not data.get("new_organization", "").strip():
+            self.add_error(
+                "organization", _("Choose your institution in the directory or propose a new one.")
+            )
+        prefs = [data.get(name) for name in self.rank_names if data.get(name)]
+        if len(set(prefs)) != len(prefs):
+            self.add_error(self.rank_names[-1], _("The same group is chosen twice."))
+        data["preferences"] = prefs
+        return data
+
+
+class CycleForm(forms.ModelForm):
+    class Meta:
+        model = Cycle
+        fields = [
+            "title",
+            "season",
+            "description",
+            "start_date",
+            "end_date",
+            "session_count",
+            "session_minutes",
+            "fee_member",
+            "fee_non_member",
+            "registration_deadline",
+            "max_per_institution",
+            "group_min_size",
+            "group_max_size",
+            "retention_days",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "registration_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"fee_member": _("0 for both fees makes the cycle free.")}
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("group_min_size"), data.get("group_max_size")
+        if low is not None and high is not None and low > high:
+            self.add_error("group_min_size", _("The minimum is larger than the maximum."))
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and start > end:
+            self.add_error("end_date", _("The cycle must end after it starts."))
+        return data
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = Group
+        fields = [
+            "name",
+            "language",
+            "weekday",
+            "week_of_month",
+            "start_time",
+            "end_time",
+            "facilitator_social",
+            "facilitator_mental_health",
+            "neutral_venue",
+            "cancelled",
+        ]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(
+            role__in=[User.Role.FACILITATOR, User.Role.COORDINATOR], is_active=True
+        )
+        self.fields["facilitator_social"].queryset = people
+        self.fields["facilitator_mental_health"].queryset = people
+
+
+class MoveForm(forms.Form):
+    group = forms.ModelChoiceField(
+        label=_("Group"), queryset=Group.objects.none(), required=False, empty_label=_("No group")
+    )
+
+    def __init__(self, *args, cycle: Cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = cycle.groups.filter(cancelled=False)
+
+
+class AttendanceForm(forms.Form):
+    """One radio group per member of the group."""
+
+    def __init__(self, *args, members, initial_statuses: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        for r in members:
+            self.fields[f"r{r.pk}"] = forms.ChoiceField(
+                label=r.full_name,
+                choices=Attendance.Status.choices,
+                widget=forms.RadioSelect,
+                initial=initial_statuses.get(r.pk, Attendance.Status.PRESENT),
+            )
+
+    def statuses(self) -> dict[int, str]:
+        return {int(name[1:]): value for name, value in self.cleaned_data.items()}
+
+
+class SwapForm(forms.Form):
+    a = forms.TypedChoiceField(label=_("Presenter"), coerce=int)
+    b = forms.TypedChoiceField(label=_("Exchanges with"), coerce=int)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(r.pk, r.full_name) for r in members]
+        self.fields["a"].choices = choices
+        self.fields["b"].choices = choices

@@ -1,0 +1,107 @@
+"""A group's page (facilitators, members, coordinators), attendance sheets, calendar and rota."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..errors import IntervisionError
+from ..forms import AttendanceForm, SwapForm
+from ..models import Attendance, Group, Session
+from ..services.calendar import can_manage, host_address, members, rehost
+
+
+def _visible(user, group) -> bool:
+    if can_manage(user, group):
+        return True
+    return group.cycle.is_published and group.registrations.active().filter(user=user).exists()
+
+
+@login_required
+def group_detail(request, pk: int):
+    group = get_object_or_404(
+        Group.objects.select_related("cycle", "facilitator_social", "facilitator_mental_health"),
+        pk=pk,
+    )
+    if not _visible(request.user, group):
+        raise PermissionDenied
+    manager = can_manage(request.user, group)
+    people = members(group)
+    sessions = [
+        (s, host_address(s), [p.registration for p in s.presentations.all()])
+        for s in group.sessions.select_related("host").prefetch_related(
+            "presentations__registration"
+        )
+    ]
+    context = {
+        "group": group,
+        "cycle": group.cycle,
+        "members": people,
+        "sessions": sessions,
+        "manager": manager,
+        "summary": services.attendance_summary(group) if manager else [],
+        "swap_form": SwapForm(members=people),
+    }
+    return render(request, "intervisions/group.html", context)
+
+
+@login_required
+@require_POST
+def plan(request, pk: int):
+    group = get_object_or_404(Group, pk=pk)
+    try:
+        if request.POST.get("what") == "hosts":
+            rehost(group, request.user)
+        else:
+            services.plan_group(group, request.user)
+    except IntervisionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The calendar has been generated."))
+    return redirect("intervisions:group", pk=pk)
+
+
+@login_required
+@require_POST
+def swap(request, pk: int):
+    group = get_object_or_404(Group, pk=pk)
+    people = members(group)
+    form = SwapForm(request.POST, members=people)
+    if form.is_valid():
+        by_pk = {r.pk: r for r in people}
+        try:
+            services.swap_presenters(
+                group, by_pk[form.cleaned_data["a"]], by_pk[form.cleaned_data["b"]], request.user
+            )
+        except IntervisionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The presenters have exchanged their sessions."))
+    return redirect("intervisions:group", pk=pk)
+
+
+@login_required
+def attendance(request, pk: int):
+    session = get_object_or_404(Session.objects.select_related("group__cycle"), pk=pk)
+    group = session.group
+    if not can_manage(request.user, group):
+        raise PermissionDenied
+    people = members(group)
+    current = dict(
+        Attendance.objects.filter(session=session).values_list("registration_id", "status")
+    )
+    form = AttendanceForm(request.POST or None, members=people, initial_statuses=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_attendance(session, form.statuses(), request.user)
+        except IntervisionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Attendance saved."))
+            return redirect("intervisions:group", pk=group.pk)
+    return render(
+        request, "intervisions/attendance.html", {"session": session, "group": group, "form": form}
+    )

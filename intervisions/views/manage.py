@@ -1,0 +1,233 @@
+"""Coordinators' pages: cycles, groups, registrations live, composition, publication, exports,
+invoices."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import exports, pdf, reasons, services
+from ..errors import IntervisionError
+from ..forms import CycleForm, GroupForm, MoveForm
+from ..models import Cycle, Group, Invoice, Registration
+from ..services.composition import waiting_group
+from ..services.cycles import save_cycle
+from .common import attended, coordinator_required, file_response
+
+
+@coordinator_required
+def cycles(request):
+    rows = Cycle.objects.annotate(
+        n=Count("registrations", filter=Q(registrations__status__in=["pending", "accepted"]))
+    )
+    return render(request, "intervisions/manage/cycles.html", {"cycles": rows})
+
+
+@coordinator_required
+def cycle_form(request, pk: int | None = None):
+    cycle = get_object_or_404(Cycle, pk=pk) if pk else None
+    form = CycleForm(request.POST or None, instance=cycle)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if cycle is None:
+                cycle = services.create_cycle(request.user, **form.cleaned_data)
+            else:
+                save_cycle(request.user, form.save(commit=False))
+        except IntervisionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The cycle has been saved."))
+            return redirect("intervisions:manage_cycle", pk=cycle.pk)
+    return render(request, "intervisions/manage/cycle_form.html", {"form": form, "cycle": cycle})
+
+
+@coordinator_required
+def group_form(request, cycle_pk: int, pk: int | None = None):
+    cycle = get_object_or_404(Cycle, pk=cycle_pk)
+    group = get_object_or_404(Group, pk=pk, cycle=cycle) if pk else Group(cycle=cycle)
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        services.save_group(request.user, form.save(commit=False))
+        messages.success(request, _("The group has been saved."))
+        return redirect("intervisions:manage_cycle", pk=cycle.pk)
+    return render(
+        request,
+        "intervisions/manage/group_form.html",
+        {"form": form, "cycle": cycle, "group": group},
+    )
+
+
+@coordinator_required
+def manage_cycle(request, pk: int):
+    cycle = get_object_or_404(Cycle, pk=pk)
+    groups = list(
+        cycle.groups.select_related("facilitator_social", "facilitator_mental_health").annotate(
+            size=Count("registrations", filter=Q(registrations__status__in=["pending", "accepted"]))
+        )
+    )
+    names = {g.pk: g.name for g in groups}
+    status = request.GET.get("status", "")
+    registrations = cycle.registrations.select_related("organization", "group").order_by(
+        "group__name", "last_name", "pk"
+    )
+    if status in Registration.Status.values:
+        registrations = registrations.filter(status=status)
+    rows = []
+    for r in registrations:
+        rows.append(
+            {
+                "r": r,
+                "reason": reasons.explain(r, names),
+                "preferences": [names.get(pk, "?") for pk in r.preferences],
+                "waiting": waiting_group(r) if cycle.is_published and not r.group_id else None,
+                "move_form": MoveForm(
+                    cycle=cycle, initial={"group": r.group_id}, prefix=f"m{r.pk}"
+                ),
+            }
+        )
+    context = {
+        "cycle": cycle,
+        "groups": groups,
+        "rows": rows,
+        "status": status,
+        "statuses": Registration.Status.choices,
+        "stats": services.statistics(cycle),
+        "composition": cycle.composition,
+    }
+    return render(request, "intervisions/manage/cycle.html", context)
+
+
+@coordinator_required
+@require_POST
+def cycle_status(request, pk: int):
+    cycle = get_object_or_404(Cycle, pk=pk)
+    try:
+        services.set_cycle_status(cycle, request.POST.get("status", ""), request.user)
+    except IntervisionError as error:
+        messages.error(request, error.message)
+    return redirect("intervisions:manage_cycle", pk=pk)
+
+
+@coordinator_required
+@require_POST
+def compose(request, pk: int):
+    cycle = get_object_or_404(Cycle, pk=pk)
+    try:
+        result = services.compose_cycle(cycle, request.user)
+    except IntervisionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Proposal ready: %(placed)s placed, %(unplaced)s without a group.")
+            % {"placed": result.placed, "unplaced": len(result.unplaced)},
+        )
+    return redirect("intervisions:manage_cycle", pk=pk)
+
+
+@coordinator_required
+@require_POST
+def publish(request, pk: int):
+    cycle = get_object_or_404(Cycle, pk=pk)
+    try:
+        counts = services.publish(cycle, request.user)
+    except IntervisionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Groups published: %(placed)s people placed, %(waiting)s on a waiting list, "
+                "%(unplaced)s without a group. Everyone has been told by e-mail."
+            )
+            % counts,
+        )
+    return redirect("intervisions:manage_cycle", pk=pk)
+
+
+@coordinator_required
+@require_POST
+def registration_action(request, pk: int):
+    registration = get_object_or_404(Registration, pk=pk)
+    cycle = registration.cycle
+    action = request.POST.get("action", "")
+    try:
+        if action in ("accepted", "refused"):
+            services.set_registration_status(registration, action, request.user)
+        elif action == "move":
+            form = MoveForm(request.POST, cycle=cycle, prefix=f"m{registration.pk}")
+            if form.is_valid():
+                services.move(registration, form.cleaned_data["group"], request.user)
+        elif action == "unpin":
+            services.unpin(registration, request.user)
+        elif action == "waitlist":
+            form = MoveForm(request.POST, cycle=cycle, prefix=f"m{registration.pk}")
+            if form.is_valid() and form.cleaned_data["group"]:
+                services.put_on_waiting_list(registration, form.cleaned_data["group"], request.user)
+        else:
+            raise IntervisionError("invalid_status")
+    except IntervisionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("intervisions:manage_cycle", pk=cycle.pk)
+
+
+@coordinator_required
+def export(request, pk: int, fmt: str):
+    cycle = get_object_or_404(Cycle, pk=pk)
+    name = f"intervisions-{cycle.season}"
+    if fmt == "xlsx":
+        return file_response(
+            exports.to_xlsx(cycle),
+            f"{name}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    return file_response(exports.to_csv(cycle), f"{name}.csv", "text/csv; charset=utf-8")
+
+
+@coordinator_required
+def invoices(request, pk: int):
+    cycle = get_object_or_404(Cycle, pk=pk)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "issue":
+                issued = services.issue_invoices(cycle, request.user)
+                messages.success(request, _("%(n)s invoice(s) issued.") % {"n": len(issued)})
+            else:
+                invoice = get_object_or_404(
+                    Invoice, pk=request.POST.get("invoice"), registration__cycle=cycle
+                )
+                services.mark_paid(invoice, request.user, paid=request.POST.get("action") == "paid")
+        except IntervisionError as error:
+            messages.error(request, error.message)
+        return redirect("intervisions:invoices", pk=pk)
+    rows = Invoice.objects.filter(registration__cycle=cycle).select_related("registration")
+    return render(request, "intervisions/manage/invoices.html", {"cycle": cycle, "invoices": rows})
+
+
+@coordinator_required
+def invoice_pdf(request, pk: int):
+    invoice = get_object_or_404(Invoice, pk=pk)
+    return file_response(pdf.invoice(invoice), f"invoice-{invoice.number}.pdf", "application/pdf")
+
+
+def certificate(request, pk: int):
+    """A certificate, for coordinators and the group's facilitators."""
+    from django.core.exceptions import PermissionDenied
+
+    from ..services.calendar import can_manage
+
+    registration = get_object_or_404(Registration, pk=pk, group__isnull=False)
+    if not can_manage(request.user, registration.group):
+        raise PermissionDenied
+    present, total = attended(registration)
+    if not present:
+        messages.error(request, IntervisionError("nothing_attended").message)
+        return redirect("intervisions:group", pk=registration.group_id)
+    return file_response(
+        pdf.certificate(registration, present, total),
+        f"certificate-{registration.pk}.pdf",
+        "application/pdf",
+    )

@@ -1,0 +1,180 @@
+"""Public pages: cycles, registration, a registration's own page reached by its signed link."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import ical, pdf, services
+from ..errors import IntervisionError
+from ..forms import RegistrationForm
+from ..models import Cycle, Registration
+from ..services.calendar import host_address
+from ..services.composition import waiting_group
+from .common import attended, file_response
+
+
+def home(request):
+    cycles = Cycle.objects.exclude(status=Cycle.Status.DRAFT)
+    mine = []
+    if request.user.is_authenticated:
+        mine = (
+            Registration.objects.personal()
+            .filter(user=request.user)
+            .select_related("cycle", "group")
+            .order_by("-created_at")
+        )
+        mine = [(r, services.page_token(r)) for r in mine]
+    return render(request, "intervisions/home.html", {"cycles": cycles, "mine": mine})
+
+
+def cycle_detail(request, pk: int):
+    cycle = get_object_or_404(Cycle, pk=pk)
+    if cycle.status == Cycle.Status.DRAFT and not request.user.is_authenticated:
+        raise Http404
+    if cycle.status == Cycle.Status.DRAFT and not request.user.is_coordinator:
+        raise Http404
+    groups = cycle.groups.filter(cancelled=False).select_related(
+        "facilitator_social", "facilitator_mental_health"
+    )
+    return render(request, "intervisions/cycle_detail.html", {"cycle": cycle, "groups": groups})
+
+
+def register(request, pk: int):
+    cycle = get_object_or_404(Cycle, pk=pk)
+    if not cycle.accepts_registrations():
+        messages.error(request, IntervisionError("registration_closed").message)
+        return redirect("intervisions:cycle", pk=cycle.pk)
+    initial = {}
+    if request.user.is_authenticated:
+        user = request.user
+        initial = {
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "phone": user.phone,
+            "function": user.function,
+        }
+        orgs = list(user.organization_ids())
+        if len(orgs) == 1:
+            initial["organization"] = orgs[0]
+    form = RegistrationForm(request.POST or None, cycle=cycle, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = services.register(
+                cycle,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                phone=data["phone"],
+                function=data["function"],
+                organization=data["organization"],
+                proposed_organization={"name": data["new_organization"].strip()},
+                sector=data["sector"],
+                language=data["language"],
+                preferences=data["preferences"],
+                member_declared=data["member_declared"],
+                commitment=data["commitment"],
+                consent=data["consent"],
+                user=request.user,
+            )
+        except IntervisionError as error:
+            field = {
+                "already_registered": "email",
+                "no_commitment": "commitment",
+                "no_consent": "consent",
+                "no_institution": "organization",
+                "other_language": "choice_1",
+                "group_cancelled": "choice_1",
+                "unknown_group": "choice_1",
+                "no_preferences": "choice_1",
+                "duplicate_preference": "choice_1",
+            }.get(error.code)
+            form.add_error(field, error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you, your registration is recorded. A confirmation has been sent to %(email)s."
+                )
+                % {"email": registration.email},
+            )
+            return redirect("intervisions:my_registration", token=services.page_token(registration))
+    return render(request, "intervisions/register.html", {"cycle": cycle, "form": form})
+
+
+def _by_token(token: str, *, feed: bool = False) -> Registration:
+    registration = services.registration_from_token(token, feed=feed)
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def my_registration(request, token: str):
+    registration = _by_token(token)
+    group = registration.group if registration.cycle.is_published else None
+    sessions = []
+    if group is not None:
+        for s in group.sessions.select_related("host").prefetch_related(
+            "presentations__registration"
+        ):
+            sessions.append((s, host_address(s), [p.registration for p in s.presentations.all()]))
+    context = {
+        "registration": registration,
+        "token": token,
+        "group": group,
+        "sessions": sessions,
+        "waiting": waiting_group(registration) if registration.cycle.is_published else None,
+        "feed_token": services.feed_token(registration),
+        "invoice": getattr(registration, "invoice", None),
+        "attended": attended(registration)[0],
+    }
+    return render(request, "intervisions/my_registration.html", context)
+
+
+@require_POST
+def withdraw(request, token: str):
+    registration = _by_token(token)
+    try:
+        services.withdraw(registration)
+    except IntervisionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You have withdrawn from the cycle. Your seat is freed."))
+    return redirect("intervisions:my_registration", token=token)
+
+
+def feed(request, token: str):
+    registration = _by_token(token, feed=True)
+    response = HttpResponse(
+        ical.registration_calendar(registration), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def ics(request, token: str):
+    registration = _by_token(token)
+    return file_response(
+        ical.registration_calendar(registration), "intervisions.ics", "text/calendar"
+    )
+
+
+def invoice_pdf(request, token: str):
+    registration = _by_token(token)
+    invoice = getattr(registration, "invoice", None)
+    if invoice is None:
+        raise Http404
+    return file_response(pdf.invoice(invoice), f"invoice-{invoice.number}.pdf", "application/pdf")
+
+
+def certificate_pdf(request, token: str):
+    registration = _by_token(token)
+    present, total = attended(registration)
+    if not present:
+        raise Http404
+    return file_response(
+        pdf.certificate(registration, present, total), "certificate.pdf", "application/pdf"
+    )
