@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events and consultations")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Action, Event, Expectation, Registration, Report
+
+        auditlog.register(Event)
+        auditlog.register(Registration, exclude_fields=["created_at"])
+        auditlog.register(Report)
+        auditlog.register(Expectation)
+        auditlog.register(Action)

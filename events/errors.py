@@ -1,0 +1,25 @@
+"""EventError: every user-facing message of the events use cases, in one dict."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.errors import ServiceError
+
+
+class EventError(ServiceError):
+    messages = {
+        "no_registration": _("This event needs no registration: just come."),
+        "registration_not_open": _("Registration opens on %(date)s. Save the date!"),
+        "registration_closed": _("Registration for this event is closed."),
+        "already_registered": _("This e-mail address is already registered for this event."),
+        "consent_required": _("Please accept that we keep your data for this event."),
+        "cancellation_closed": _(
+            "The cancellation deadline has passed. Please contact the organizer."
+        ),
+        "already_cancelled": _("This registration was already cancelled."),
+        "invalid_token": _("This link is invalid or has expired."),
+        "not_allowed": _("Only the organizers of this event can do this."),
+        "decline_reason_required": _("Please give the reason why this expectation is declined."),
+        "report_empty": _("The minutes are empty."),
+        "no_tables": _("Create the conversation tables first."),
+        "option_unknown": _("This option does not belong to the event."),
+    }

@@ -1,0 +1,204 @@
+"""Forms of the agenda, registration, organizers' tools and follow-up. Parsing only: every
+write goes through events.services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Organization
+from territory.models import Basin
+
+from .models import Action, Audience, EventLanguage, EventType, Expectation, Series, SubGroup, Theme
+
+
+class AgendaFilterForm(forms.Form):
+    type = forms.ModelChoiceField(
+        EventType.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("Type"),
+        empty_label=_("All types"),
+    )
+    theme = forms.ModelChoiceField(
+        Theme.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("Theme"),
+        empty_label=_("All themes"),
+    )
+    basin = forms.ModelChoiceField(
+        Basin.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("Care basin"),
+        empty_label=_("All basins"),
+    )
+    audience = forms.ChoiceField(
+        choices=[("", _("Any audience")), *Audience.choices], required=False, label=_("Audience")
+    )
+    language = forms.ChoiceField(
+        choices=[("", _("Any language")), *EventLanguage.choices],
+        required=False,
+        label=_("Language"),
+    )
+
+    def filter(self, events):
+        if not self.is_valid():
+            return events
+        data = self.cleaned_data
+        if data["type"]:
+            events = events.filter(event_type=data["type"])
+        if data["theme"]:
+            events = events.filter(theme=data["theme"])
+        if data["basin"]:
+            events = events.filter(basin=data["basin"])
+        if data["audience"]:
+            events = events.filter(audience=data["audience"])
+        if data["language"]:
+            events = events.filter(language=data["language"])
+        return events
+
+    def querystring(self) -> str:
+        if not self.is_valid():
+            return ""
+        from urllib.parse import urlencode
+
+        pairs = {k: self.data.get(k) for k in self.fields if self.data.get(k)}
+        return urlencode(pairs)
+
+
+class _ChoicesMixin:
+    def _event_choices(self, event):
+        options = event.options.all()
+        if options:
+            self.fields["options"].queryset = options
+        else:
+            del self.fields["options"]
+        tables = event.subgroups.all()
+        if tables:
+            self.fields["table_choice"].queryset = tables
+        else:
+            del self.fields["table_choice"]
+
+
+class MemberRegistrationForm(_ChoicesMixin, forms.Form):
+    """One click for a logged-in professional (plus the options, when the event has some)."""
+
+    options = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label=_("Options")
+    )
+    table_choice = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Conversation table you would like to join"),
+        empty_label=_("No preference"),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["options"].queryset = SubGroup.objects.none()
+        self.fields["table_choice"].queryset = SubGroup.objects.none()
+        self._event_choices(event)
+
+
+class GuestRegistrationForm(MemberRegistrationForm):
+    """The short form for people without an account."""
+
+    name = forms.CharField(label=_("First and last name"), max_length=160)
+    email = forms.EmailField(label=_("E-mail address"))
+    organization = forms.ModelChoiceField(
+        Organization.objects.published().order_by("name"),
+        required=False,
+        label=_("Organization (from the directory)"),
+        empty_label=_("Not in the list"),
+    )
+    organization_name = forms.CharField(
+        label=_("Or type your organization"), max_length=255, required=False
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my name, e-mail and organization are kept to organize this event, "
+            "and deleted afterwards."
+        ),
+    )
+    field_order = [
+        "name",
+        "email",
+        "organization",
+        "organization_name",
+        "options",
+        "table_choice",
+        "consent",
+    ]
+
+
+class ReportForm(forms.Form):
+    body = forms.CharField(
+        label=_("Minutes"),
+        widget=forms.Textarea(attrs={"rows": 18}),
+        help_text=_(
+            "Simple HTML is accepted (paragraphs, headings, lists, links, tables); "
+            "anything else is removed."
+        ),
+    )
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Attachment title"), max_length=200)
+    file = forms.FileField(label=_("File"))
+
+
+class ExpectationForm(forms.Form):
+    text = forms.CharField(label=_("Expectation"), widget=forms.Textarea(attrs={"rows": 3}))
+    theme = forms.ModelChoiceField(Theme.objects.all(), required=False, label=_("Theme"))
+    raised_by = forms.CharField(
+        label=_("Raised by"),
+        max_length=255,
+        required=False,
+        help_text=_("For example: several participants, the CPAS social workers."),
+    )
+
+
+class ExpectationStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Expectation.Status.choices, label=_("Status"))
+    note = forms.CharField(
+        label=_("Reason or answer"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ActionForm(forms.ModelForm):
+    expectations = forms.ModelMultipleChoiceField(
+        Expectation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Expectations it answers"),
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "title",
+            "description",
+            "owner_organization",
+            "due_date",
+            "status",
+            "basin",
+            "series",
+        ]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, expectations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expectations"].queryset = expectations
+        self.fields["owner_organization"].queryset = Organization.objects.published().order_by(
+            "name"
+        )
+        self.fields["series"].queryset = Series.objects.all()
+
+
+class AttendanceForm(forms.Form):
+    attendance_count = forms.IntegerField(label=_("Number of people present"), min_value=0)
+
+
+class SubGroupForm(forms.Form):
+    name = forms.CharField(label=_("Table name"), max_length=160)
+    capacity = forms.IntegerField(label=_("Seats at the table"), min_value=1, required=False)

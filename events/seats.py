@@ -1,0 +1,24 @@
+"""Seats left for a page of events, in one query (for badges "full", "n seats left").
+Informative only: the booking service decides under its lock. Never writes."""
+
+from django.db.models import Count, Q
+
+from booking.models import Booking, Resource
+
+
+def attach_seats(events) -> list:
+    events = list(events)
+    keys = {f"event:{e.pk}": e for e in events}
+    resources = Resource.objects.filter(key__in=keys).annotate(
+        confirmed=Count("bookings", filter=Q(bookings__status=Booking.Status.CONFIRMED)),
+        waiting=Count("bookings", filter=Q(bookings__status=Booking.Status.WAITING)),
+    )
+    for event in events:
+        event.seats_left = event.capacity
+        event.waiting_count = 0
+    for resource in resources:
+        event = keys[resource.key]
+        if resource.capacity is not None:
+            event.seats_left = max(resource.capacity - resource.confirmed, 0)
+        event.waiting_count = resource.waiting
+    return events

@@ -1,0 +1,43 @@
+"""Events use cases (the only writers of events rows): registration and its seats
+(``registration``), organizers' tools (``organizing``), reports and follow-up (``followup``),
+conversation tables (``tables``) and reminders (``reminders``). Import from here.
+"""
+
+from ..errors import EventError
+from .followup import (
+    add_expectation,
+    publish_report,
+    save_action,
+    save_report,
+    set_expectation_status,
+)
+from .organizing import can_manage, check_in, record_attendance, save_event, sync_resources
+from .registration import (
+    cancel_by_token,
+    cancel_registration,
+    register,
+    registration_for,
+)
+from .reminders import send_reminders
+from .tables import add_table, assign_tables
+
+__all__ = [
+    "add_expectation",
+    "add_table",
+    "assign_tables",
+    "can_manage",
+    "cancel_by_token",
+    "cancel_registration",
+    "check_in",
+    "EventError",
+    "publish_report",
+    "record_attendance",
+    "register",
+    "registration_for",
+    "save_action",
+    "save_event",
+    "save_report",
+    "send_reminders",
+    "set_expectation_status",
+    "sync_resources",
+]

@@ -1,0 +1,97 @@
+"""Organizers' use cases: save an event (keeping its seats in the booking service in step),
+check people in, record the attendance count. Who may do it: ``can_manage``.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from booking import services as booking
+
+from ..errors import EventError
+from ..models import Event
+
+
+def can_manage(user, event_or_series) -> bool:
+    """Coordinators, and members of the organizing organization."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_coordinator or event_or_series.organizer_id in user.organization_ids()
+
+
+def _require(user, event) -> None:
+    if user is not None and not can_manage(user, event):
+        raise EventError("not_allowed")
+
+
+def _basin_of(event: Event):
+    if event.location_id:
+        address = event.location.addresses.select_related("municipality").first()
+        if address and address.basin_id:
+            return address.basin
+        if address and address.municipality_id:
+            return address.municipality.basins.first()
+    return event.series.basin if event.series_id and event.series.basin_id else None
+
+
+def sync_resources(event: Event, options=()) -> list:
+    """The booking resources of the event (first) and of the given options (created if new).
+    Capacities of existing resources change only through save_event()."""
+    resources = [
+        booking.get_or_create_resource(
+            event.resource_key,
+            capacity=event.capacity,
+            label=str(event.title)[:200],
+            waitlist_enabled=event.waitlist_enabled,
+        )
+    ]
+    for option in options:
+        resources.append(
+            booking.get_or_create_resource(
+                option.resource_key,
+                capacity=option.capacity,
+                label=str(option.label)[:200],
+                waitlist_enabled=False,
+            )
+        )
+    return resources
+
+
+def save_event(event: Event, *, user=None) -> list:
+    """Save an event and bring its seats in line: a larger capacity promotes people from the
+    waiting list (they are notified); a capacity below the confirmed count raises BookingError.
+    Returns the promoted registrations' bookings."""
+    from .registration import notify_promoted
+
+    if event.pk:
+        _require(user, event)
+    with transaction.atomic():
+        if not event.basin_id:
+            event.basin = _basin_of(event)
+        if event.created_by_id is None and user is not None:
+            event.created_by = user
+        event.save()
+        promoted = []
+        if event.registration_required:
+            resource = sync_resources(event)[0]
+            if resource.capacity != event.capacity:
+                promoted = booking.set_capacity(resource, event.capacity)
+            if resource.waitlist_enabled != event.waitlist_enabled:
+                booking.set_waitlist_enabled(resource, event.waitlist_enabled)
+            for option in event.options.all():
+                option_resource = sync_resources(event, [option])[1]
+                if option_resource.capacity != option.capacity:
+                    booking.set_capacity(option_resource, option.capacity)
+        notify_promoted(promoted)
+    return promoted
+
+
+def check_in(registration, *, present: bool = True, user=None) -> None:
+    _require(user, registration.event)
+    registration.checked_in_at = timezone.now() if present else None
+    registration.save(update_fields=["checked_in_at"])
+
+
+def record_attendance(event: Event, count: int, *, user=None) -> None:
+    _require(user, event)
+    event.attendance_count = count
+    event.save(update_fields=["attendance_count"])
