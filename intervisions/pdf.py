@@ -25,12 +25,12 @@ def _document(title: str) -> FPDF:
     pdf.set_author(_latin(getattr(settings, "INTERVISIONS_ISSUER", "Maillage")))
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 11)
-    pdf.multi_cell(0, 6, _latin(getattr(settings, "INTERVISIONS_ISSUER", "Maillage")))
+    pdf.multi_cell(0, 6, _latin(getattr(settings, "INTERVISIONS_ISSUER", "Maillage")), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)
-    pdf.multi_cell(0, 5, _latin(getattr(settings, "INTERVISIONS_ISSUER_ADDRESS", "")))
+    pdf.multi_cell(0, 5, _latin(getattr(settings, "INTERVISIONS_ISSUER_ADDRESS", "")), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
     pdf.set_font("Helvetica", "B", 18)
-    pdf.multi_cell(0, 10, _latin(title))
+    pdf.multi_cell(0, 10, _latin(title), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font("Helvetica", "", 11)
     return pdf
@@ -38,7 +38,7 @@ def _document(title: str) -> FPDF:
 
 def _line(pdf: FPDF, text: str, bold: bool = False) -> None:
     pdf.set_font("Helvetica", "B" if bold else "", 11)
-    pdf.multi_cell(0, 7, _latin(text))
+    pdf.multi_cell(0, 7, _latin(text), new_x="LMARGIN", new_y="NEXT")
 
 
 def certificate(registration, attended: int, total: int) -> bytes:

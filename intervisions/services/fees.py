@@ -64,17 +64,20 @@ def mark_paid(invoice: Invoice, by, *, paid: bool = True) -> Invoice:
 def remind_unpaid_invoices(*, today=None) -> int:
     """Send a reminder for invoices unpaid after the delay (and not reminded within it)."""
     days = int(getattr(settings, "INTERVISIONS_REMINDER_DAYS", 30))
-    today = today or timezone.localdate()
+    now = timezone.now()
+    if today is not None:  # a run "as of" another day (tests, catching up by hand)
+        now = timezone.make_aware(datetime.datetime.combine(today, datetime.time(12)))
+    today = timezone.localdate(now)
     limit = today - datetime.timedelta(days=days)
     sent = 0
     due = Invoice.objects.unpaid().filter(
         issued_on__lte=limit, registration__anonymised_at__isnull=True
     )
     for invoice in due.select_related("registration__cycle", "registration__user"):
-        if invoice.reminded_at and invoice.reminded_at.date() > limit:
+        if invoice.reminded_at and timezone.localdate(invoice.reminded_at) > limit:
             continue
         notifications.send(invoice.registration, "invoice_reminder", {"invoice": invoice})
-        invoice.reminded_at = timezone.now()
+        invoice.reminded_at = now
         invoice.save(update_fields=["reminded_at"])
         sent += 1
     return sent

@@ -11,7 +11,8 @@ from intervisions import services
 from intervisions.models import Cycle, Group
 from maillage.testing.factories import AddressFactory, OrganizationFactory, UserFactory
 
-TODAY = datetime.date(2025, 9, 1)
+#: The fixture's season starts next October, so that every session is still to come.
+YEAR = datetime.date.today().year + 1
 _counter = itertools.count()
 
 
@@ -26,10 +27,10 @@ def facilitators(db):
 @pytest.fixture
 def cycle(db, facilitators):
     cycle = Cycle.objects.create(
-        title="Intervisions 2025-2026",
-        season="2025-2026",
-        start_date=datetime.date(2025, 10, 1),
-        end_date=datetime.date(2026, 6, 30),
+        title="Intervisions de test",
+        season=f"{YEAR}-{YEAR + 1}",
+        start_date=datetime.date(YEAR, 10, 1),
+        end_date=datetime.date(YEAR + 1, 6, 30),
         session_count=9,
         registration_deadline=datetime.date(2099, 9, 20),
         group_min_size=2,

@@ -46,7 +46,7 @@ def test_register_through_the_form(client, cycle, groups):
     assert registration.municipality.nis_code == "21005"
     assert registration.fee == 120 and registration.is_member
     assert len(mail.outbox) == 1
-    assert "Intervisions 2025-2026" in mail.outbox[0].subject
+    assert "Intervisions de test" in mail.outbox[0].subject
     # The confirmation's link is the person's page.
     page = client.get(response["Location"])
     assert page.status_code == 200
