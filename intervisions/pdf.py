@@ -25,9 +25,21 @@ def _document(title: str) -> FPDF:
     pdf.set_author(_latin(getattr(settings, "INTERVISIONS_ISSUER", "Maillage")))
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 11)
-    pdf.multi_cell(0, 6, _latin(getattr(settings, "INTERVISIONS_ISSUER", "Maillage")), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        6,
+        _latin(getattr(settings, "INTERVISIONS_ISSUER", "Maillage")),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_font("Helvetica", "", 9)
-    pdf.multi_cell(0, 5, _latin(getattr(settings, "INTERVISIONS_ISSUER_ADDRESS", "")), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        5,
+        _latin(getattr(settings, "INTERVISIONS_ISSUER_ADDRESS", "")),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(10)
     pdf.set_font("Helvetica", "B", 18)
     pdf.multi_cell(0, 10, _latin(title), new_x="LMARGIN", new_y="NEXT")

@@ -35,9 +35,13 @@ def test_attendance_and_at_risk(published, groups, facilitators, client):
     client.force_login(facilitator)
     url = reverse("intervisions:attendance", args=[sessions[0].pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {f"r{a.pk}": "present", f"r{b.pk}": "absent", f"r{c.pk}": "excused"})
+    response = client.post(
+        url, {f"r{a.pk}": "present", f"r{b.pk}": "absent", f"r{c.pk}": "excused"}
+    )
     assert response.status_code == 302
-    services.record_attendance(sessions[1], {a.pk: "present", b.pk: "absent", c.pk: "present"}, facilitator)
+    services.record_attendance(
+        sessions[1], {a.pk: "present", b.pk: "absent", c.pk: "present"}, facilitator
+    )
     risky = services.at_risk(group)
     assert [row["registration"].pk for row in risky] == [b.pk]
     page = client.get(reverse("intervisions:group", args=[group.pk]))
@@ -70,9 +74,17 @@ def test_invoice_numbers_are_unique_and_without_gaps(published, cycle, coordinat
     assert pdf.invoice(issued[0]).startswith(b"%PDF")
     next_year = services.issue_invoice(
         Registration.objects.create(
-            cycle=cycle, first_name="N", last_name="Y", email="n@example.org", function="f",
-            organization=published[0].organization, sector="social", language="fr",
-            fee=150, consent_at=published[0].consent_at, consent_version="t",
+            cycle=cycle,
+            first_name="N",
+            last_name="Y",
+            email="n@example.org",
+            function="f",
+            organization=published[0].organization,
+            sector="social",
+            language="fr",
+            fee=150,
+            consent_at=published[0].consent_at,
+            consent_version="t",
         ),
         today=datetime.date(2031, 1, 5),
     )

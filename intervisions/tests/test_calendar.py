@@ -29,25 +29,40 @@ def season_2025(facilitators):
         group_max_size=15,
     )
     group = Group.objects.create(
-        cycle=cycle, name="Mardi", language="fr", weekday=1, week_of_month=2,
-        start_time=datetime.time(14), end_time=datetime.time(17),
+        cycle=cycle,
+        name="Mardi",
+        language="fr",
+        weekday=1,
+        week_of_month=2,
+        start_time=datetime.time(14),
+        end_time=datetime.time(17),
     )
     return cycle, group
 
 
 def _members(group, n, *, orgs=None):
-    from intervisions.models import Registration
     from django.utils import timezone
+
+    from intervisions.models import Registration
 
     made = []
     for i in range(n):
         org = orgs[i] if orgs else make_org()
         made.append(
             Registration.objects.create(
-                cycle=group.cycle, group=group, first_name=f"P{i}", last_name="X",
-                email=f"p{i}@example.org", function="f", organization=org, sector="social",
-                language="fr", preferences=[group.pk], consent_at=timezone.now(),
-                consent_version="t", commitment=True,
+                cycle=group.cycle,
+                group=group,
+                first_name=f"P{i}",
+                last_name="X",
+                email=f"p{i}@example.org",
+                function="f",
+                organization=org,
+                sector="social",
+                language="fr",
+                preferences=[group.pk],
+                consent_at=timezone.now(),
+                consent_version="t",
+                commitment=True,
             )
         )
     return made
@@ -111,6 +126,7 @@ def test_swap_presenters(season_2025, coordinator, facilitators):
     cycle, group = season_2025
     a, b, *_ = _members(group, 9)
     services.plan_group(group, coordinator)
+
     def session_of(r):
         return Presentation.objects.get(registration=r).session
 
@@ -144,7 +160,10 @@ def test_personal_feed_with_signed_token(client, season_2025, coordinator):
     assert response["Content-Type"].startswith("text/calendar")
     assert response.content.decode().count("BEGIN:VEVENT") == 9
     # The page token does not open the feed, and a forged token opens nothing.
-    assert client.get(reverse("intervisions:feed", args=[services.page_token(person)])).status_code == 404
+    assert (
+        client.get(reverse("intervisions:feed", args=[services.page_token(person)])).status_code
+        == 404
+    )
     page = client.get(reverse("intervisions:my_registration", args=[services.page_token(person)]))
     assert page.status_code == 200 and "Mardi" in page.content.decode()
     ics = client.get(reverse("intervisions:ics", args=[services.page_token(person)]))

@@ -69,7 +69,9 @@ def test_form_errors(client, cycle, groups, overrides, field):
     org = make_org()
     if overrides.get("choice_2") == "FIRST":
         overrides["choice_2"] = str(groups[0].pk)
-    response = client.post(reverse("intervisions:register", args=[cycle.pk]), form_data(groups, org, **overrides))
+    response = client.post(
+        reverse("intervisions:register", args=[cycle.pk]), form_data(groups, org, **overrides)
+    )
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert 'role="alert"' in response.content.decode()

@@ -1,0 +1,73 @@
+"""End to end in Chromium: a professional registers through the public form; a coordinator
+signs in, composes the groups and publishes them; everyone gets an e-mail."""
+
+import pytest
+from django.core import mail
+
+from intervisions.models import Registration
+from maillage.testing.factories import PASSWORD, CoordinatorFactory
+
+from .conftest import make_org
+
+
+@pytest.mark.browser
+def test_register_then_compose_and_publish(browser_page, transactional_db, cycle, groups, register):
+    page = browser_page
+    org = make_org(name="Service social Étoile", is_network_member=True)
+    register([groups[0]])  # someone registered earlier, from another institution
+
+    # 1. A professional registers (anonymous), with the keyboard-friendly form.
+    page.goto(f"/fr/intervisions/cycles/{cycle.pk}/inscription/")
+    page.fill("#id_first_name", "Amina")
+    page.fill("#id_last_name", "Benali")
+    page.fill("#id_email", "amina@example.org")
+    page.fill("#id_function", "assistante sociale")
+    page.select_option("#id_organization", str(org.pk))
+    page.select_option("#id_sector", "social")
+    page.check("#id_language_0")  # French
+    page.select_option("#id_choice_1", str(groups[0].pk))
+    page.select_option("#id_choice_2", str(groups[1].pk))
+    page.check("#id_commitment")
+    page.check("#id_consent")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/intervisions/inscription/**")
+    assert "Amina Benali" in page.content()
+    amina = Registration.objects.get(email="amina@example.org")
+    assert amina.fee == 120
+
+    # Registering twice with the same address is refused with a message.
+    page.goto(f"/fr/intervisions/cycles/{cycle.pk}/inscription/")
+    page.fill("#id_first_name", "Amina")
+    page.fill("#id_last_name", "Benali")
+    page.fill("#id_email", "AMINA@example.org")
+    page.fill("#id_function", "assistante sociale")
+    page.select_option("#id_organization", str(org.pk))
+    page.check("#id_language_0")
+    page.select_option("#id_choice_1", str(groups[0].pk))
+    page.check("#id_commitment")
+    page.check("#id_consent")
+    page.locator("main form button[type=submit]").click()
+    alert = page.locator("[role=alert]").first
+    assert "amina@example.org" in alert.inner_text()
+    assert Registration.objects.filter(email="amina@example.org").count() == 1
+
+    # 2. A coordinator signs in, composes and publishes.
+    coordinator = CoordinatorFactory()
+    page.goto("/fr/compte/login/")
+    page.fill("input[name=login]", coordinator.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    page.goto(f"/fr/intervisions/gestion/{cycle.pk}/")
+    page.locator(f"form[action$='/gestion/{cycle.pk}/composer/'] button").click()
+    page.wait_for_load_state()
+    assert page.locator("#registrations").get_by_text("Lundi matin").count() >= 2
+    mail.outbox.clear()
+    page.locator(f"form[action$='/gestion/{cycle.pk}/publier/'] button").click()
+    page.wait_for_load_state()
+    assert page.locator(".message-success").count() == 1
+    cycle.refresh_from_db()
+    assert cycle.is_published
+    amina.refresh_from_db()
+    assert amina.group == groups[0]
+    assert "amina@example.org" in [m.to[0] for m in mail.outbox]
