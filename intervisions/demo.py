@@ -1,0 +1,130 @@
+"""Demo data for intervisions (called by ``manage.py load_demo``): the 2025-2026 cycle of seed 001
+(French groups on Monday morning, Tuesday afternoon and Thursday morning, a Dutch group on
+Thursday afternoon, each with a social + mental-health facilitator pair, ~40 registrations with
+ranked preferences, registration still open) and the free 5-session crisis cycle of seed 003.
+
+Fast and deterministic: no solver run here (coordinators press "Compose" in the demo).
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from .models import Cycle, Group, Registration
+from .services.registrations import _municipality, policy_version
+
+SLOTS = [
+    ("Lundi matin", "fr", 0, 9),
+    ("Mardi après-midi", "fr", 1, 14),
+    ("Jeudi matin", "fr", 3, 9),
+    ("Donderdagnamiddag", "nl", 3, 14),
+]
+
+
+def _groups(cycle, facilitators, slots, hours=3):
+    made = []
+    for i, (name, lang, weekday, hour) in enumerate(slots):
+        pair = (
+            facilitators[(2 * i) % len(facilitators)],
+            facilitators[(2 * i + 1) % len(facilitators)],
+        )
+        made.append(
+            Group.objects.create(
+                cycle=cycle,
+                name=name,
+                language=lang,
+                weekday=weekday,
+                start_time=datetime.time(hour, 0),
+                end_time=datetime.time(hour + hours, 0),
+                facilitator_social=pair[0],
+                facilitator_mental_health=pair[1],
+            )
+        )
+    return made
+
+
+def load(rng, context, stdout=None):
+    facilitators = context.get("facilitators") or []
+    professionals = context.get("professionals") or []
+    if len(facilitators) < 2:
+        return {}
+    today = timezone.localdate()
+    year = today.year if today.month < 9 else today.year + 1
+    cycle = Cycle.objects.create(
+        title=f"Intervisions intersectorielles {year}-{year + 1}",
+        season=f"{year}-{year + 1}",
+        description=(
+            "D'octobre à juin, chaque groupe se réunit mensuellement durant trois heures, "
+            "co-animé par un binôme social et santé mentale. Les groupes sont itinérants."
+        ),
+        start_date=datetime.date(year, 10, 1),
+        end_date=datetime.date(year + 1, 6, 30),
+        session_count=9,
+        fee_member=Decimal("120"),
+        fee_non_member=Decimal("150"),
+        registration_deadline=datetime.date(year, 9, 30),
+        group_min_size=4,
+        group_max_size=15,
+        status=Cycle.Status.OPEN,
+    )
+    groups = _groups(cycle, facilitators, SLOTS)
+    french = [g for g in groups if g.language == "fr"]
+    dutch = [g for g in groups if g.language == "nl"]
+    now = timezone.now()
+    made = 0
+    for user in professionals[:40]:
+        org_ids = list(user.organization_ids())
+        if not org_ids:
+            continue
+        org = (
+            next(o for o in context["organizations"] if o.pk == org_ids[0])
+            if context.get("organizations")
+            else None
+        )
+        if org is None:
+            continue
+        language = "nl" if rng.random() < 0.2 else "fr"
+        pool = dutch if language == "nl" else list(french)
+        rng.shuffle(pool)
+        prefs = [g.pk for g in pool[: rng.randint(1, len(pool))]]
+        Registration.objects.create(
+            cycle=cycle,
+            user=user,
+            first_name=user.first_name,
+            last_name=user.last_name,
+            email=user.email,
+            function=user.function or "travailleur social",
+            organization=org,
+            sector=org.sector,
+            institution_type=org.legal_status,
+            municipality=_municipality(org),
+            language=language,
+            preferences=prefs,
+            is_member=org.is_network_member,
+            member_declared=org.is_network_member,
+            fee=cycle.fee_for(org.is_network_member),
+            commitment=True,
+            consent_at=now,
+            consent_version=policy_version(),
+        )
+        made += 1
+    crisis = Cycle.objects.create(
+        title="Intervisions « Traverser la crise »",
+        season=f"{year + 1}",
+        description="Cycle gratuit de 5 séances de 2 heures, en groupes fermés de 15 personnes.",
+        start_date=datetime.date(year + 1, 1, 1),
+        end_date=datetime.date(year + 1, 5, 31),
+        session_count=5,
+        session_minutes=120,
+        fee_member=Decimal("0"),
+        fee_non_member=Decimal("0"),
+        registration_deadline=datetime.date(year, 12, 20),
+        group_min_size=5,
+        group_max_size=15,
+        status=Cycle.Status.OPEN,
+    )
+    _groups(crisis, facilitators, [("Crise A", "fr", 2, 9), ("Crise B", "fr", 4, 14)], hours=2)
+    if stdout is not None:
+        stdout.write(f"  2 intervision cycles, {len(groups) + 2} groups, {made} registrations")
+    return {"intervision_cycles": [cycle, crisis]}
