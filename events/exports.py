@@ -30,12 +30,12 @@ def rows(registrations) -> list[list]:
                 r.name,
                 r.email,
                 r.organization_label,
-                r.get_status_display(),
+                str(r.get_status_display()),
                 r.booking.waiting_position() or "" if r.booking_id else "",
                 ", ".join(str(b.resource) for b in r.option_bookings.all() if b.is_confirmed),
                 str(r.table) if r.table_id else "",
                 timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
-                _("yes") if r.checked_in_at else "",
+                str(_("yes")) if r.checked_in_at else "",
             ]
         )
     return result

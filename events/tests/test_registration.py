@@ -1,5 +1,7 @@
 """Registration with capacity, waiting list in order, options, deadlines, e-mails and tokens."""
 
+import io
+
 import pytest
 from django.core import mail
 from icalendar import Calendar
@@ -162,7 +164,7 @@ def test_reminders_the_day_before(db):
     mail.outbox.clear()
     from django.core.management import call_command
 
-    call_command("send_event_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_event_reminders", stdout=io.StringIO())
     assert [m.to[0] for m in mail.outbox] == ["p1@example.org"]
     assert services.send_reminders() == 0  # only once
 

@@ -32,7 +32,7 @@ def _confirmation(request, registration):
 def register(request, pk):
     event = get_object_or_404(Event.objects.visible(), pk=pk)
     form_class = MemberRegistrationForm if request.user.is_authenticated else GuestRegistrationForm
-    form = form_class(request.POST or None, event=event)
+    form = form_class(request.POST if request.method == "POST" else None, event=event)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
