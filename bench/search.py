@@ -112,6 +112,7 @@ def setup_django(backend: str, database_url: str):
     from django.core.management import call_command
 
     call_command("migrate", "directory", verbosity=0)
+    call_command("createcachetable", verbosity=0)
 
 
 def generate(n_services: int, seed: int = 7):

@@ -54,35 +54,17 @@ class SqliteBackend:
         """A service id as this backend returns it in raw rows (SQLite: 32 hex digits)."""
         return value.hex
 
-    def match(self, tokens, groups):
-        """Rows (service_id, facets, latitude, longitude, name), ordered by name."""
-        with connection.cursor() as cursor:
-            if not tokens and not groups:
-                cursor.execute(
-                    f"SELECT service_id, facets, latitude, longitude, name FROM {INDEX_TABLE} "
-                    "ORDER BY name"
-                )
-                return cursor.fetchall()
-            cursor.execute(
-                f"SELECT i.service_id, i.facets, i.latitude, i.longitude, i.name "
-                f"FROM {FTS_TABLE} f JOIN {INDEX_TABLE} i ON i.id = f.rowid "
-                f"WHERE {FTS_TABLE} MATCH %s ORDER BY i.name",
-                [self._expression(tokens, groups)],
-            )
-            return cursor.fetchall()
-
-    def count_with_hours(self, tokens, groups, hours_token) -> set:
-        """Raw service ids of the matches that are open in the slot ``hours_token``."""
+    def text_match(self, tokens) -> list[int]:
+        """Index row ids whose text has every token as a word prefix."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT i.service_id FROM {FTS_TABLE} f JOIN {INDEX_TABLE} i ON i.id = f.rowid "
-                f"WHERE {FTS_TABLE} MATCH %s",
-                [self._expression(tokens, groups, hours_token)],
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [self._expression(tokens, [])],
             )
-            return {row[0] for row in cursor.fetchall()}
+            return [row[0] for row in cursor.fetchall()]
 
     def fuzzy_names(self, folded_query, limit=20):
-        return []  # SQLite: the engine falls back on rapidfuzz over names.
+        return None  # SQLite: the engine falls back on rapidfuzz over the names it holds.
 
 
 class PostgresBackend:
@@ -139,32 +121,21 @@ class PostgresBackend:
     def raw_id(self, value):
         return value
 
-    def match(self, tokens, groups):
-        """Rows (service_id, facets, latitude, longitude, name), ordered by name."""
-        where, params = self._where(tokens, groups)
+    def text_match(self, tokens) -> list[int]:
+        where, params = self._where(tokens, [])
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT service_id, facets, latitude, longitude, name "
-                f"FROM {INDEX_TABLE} WHERE {where} ORDER BY name",
-                params,
-            )
-            return cursor.fetchall()
-
-    def count_with_hours(self, tokens, groups, hours_token) -> set:
-        where, params = self._where(tokens, groups, hours_token)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT service_id FROM {INDEX_TABLE} WHERE {where}", params)
-            return {row[0] for row in cursor.fetchall()}
+            cursor.execute(f"SELECT id FROM {INDEX_TABLE} WHERE {where}", params)
+            return [row[0] for row in cursor.fetchall()]
 
     def fuzzy_names(self, folded_query, limit=20):
         """Names close to the query (typos), through pg_trgm."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT service_id, facets, latitude, longitude, name FROM {INDEX_TABLE} "
+                f"SELECT id FROM {INDEX_TABLE} "
                 f"WHERE %s <%% name ORDER BY word_similarity(%s, name) DESC LIMIT %s",
                 [folded_query, folded_query, limit],
             )
-            return cursor.fetchall()
+            return [row[0] for row in cursor.fetchall()]
 
 
 def get_backend(vendor: str | None = None):

@@ -4,13 +4,14 @@ The same function serves the search page, the map and the HSDS API. It returns i
 callers load the page's services with a fixed number of queries.
 """
 
+import math
 import uuid
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from ..models import Closure
-from . import ranking
+from . import memory, ranking
 from .backends import get_backend
 from .indexer import hours_token
 from .text import fold, query_tokens, token
@@ -88,71 +89,100 @@ def _uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def relevance(tokens: list[str]):
-    """Sort key: services whose name contains more of the words come first (then by name,
-    which the backends already ordered). Cheap on large result sets, the same on both backends."""
-    if not tokens:
-        return None
-    padded = [" " + t for t in tokens]
+def _approximate_km(lat0, lon0):
+    """Equirectangular distance, exact enough at city scale to order results (the page's
+    distances are then computed with the haversine formula)."""
+    scale = math.cos(math.radians(lat0))
 
-    def key(row):
-        name = " " + (row[4] or "")
-        return -sum(1 for t in padded if t in name)
+    def km(lat, lon):
+        if lat is None or lon is None:
+            return math.inf
+        return 111.195 * math.hypot(lat - lat0, (lon - lon0) * scale)
 
-    return key
+    return km
 
 
 def search(params: SearchParams, now=None, with_points: bool = False) -> SearchResult:
     backend = get_backend()
+    snap = memory.snapshot()
     tokens = query_tokens(params.query)
-    groups = params.groups()
-    rows = backend.match(tokens, groups)
     fuzzy = False
-    if not rows and tokens:
-        rows = _fuzzy(backend, params.query, groups)
-        fuzzy = bool(rows)
-    elif tokens:
-        rows.sort(key=relevance(tokens))
+    if tokens:
+        row_ids = backend.text_match(tokens)
+        if not row_ids:
+            row_ids = _fuzzy(backend, snap, params.query)
+            fuzzy = bool(row_ids)
+        candidates = sorted(snap.position[r] for r in row_ids if r in snap.position)
+        mask = snap.mask_of(candidates)
+    else:
+        candidates = None
+        mask = snap.all
+    for group in params.groups():
+        group_mask = 0
+        for tok in group:
+            group_mask |= snap.masks.get(tok, 0)
+        mask &= group_mask
     if params.restrict_to is not None:
-        allowed = {backend.raw_id(_uuid(i)) for i in params.restrict_to}
-        rows = [r for r in rows if r[0] in allowed]
+        wanted = {_uuid(i) for i in params.restrict_to}
+        mask &= snap.mask_of(p for p, sid in enumerate(snap.service_ids) if sid in wanted)
     now = now or timezone.now()
-    open_ids: set = set()
-    if rows:
-        today = timezone.localdate(now)
-        closed = {
-            backend.raw_id(i)
-            for i in Closure.objects.filter(start_date__lte=today, end_date__gte=today).values_list(
-                "service_id", flat=True
-            )
-        }
-        open_ids = backend.count_with_hours(tokens, groups, hours_token(now)) - closed
+    today = timezone.localdate(now)
+    closed = {
+        _uuid(i)
+        for i in Closure.objects.filter(start_date__lte=today, end_date__gte=today).values_list(
+            "service_id", flat=True
+        )
+    }
+    open_mask = snap.masks.get(hours_token(now), 0)
+    if closed:
+        open_mask &= ~snap.mask_of(p for p, sid in enumerate(snap.service_ids) if sid in closed)
     if params.open_now:
-        rows = [r for r in rows if r[0] in open_ids]
+        mask &= open_mask
+    positions = snap.positions_in(mask, candidates if candidates is not None else range(snap.size))
     distances = {}
     if params.origin is not None and (params.sort == "distance" or params.max_km is not None):
-        sorted_rows, km = ranking.sort_by_distance(rows, params.origin, 2, 3)
+        km = _approximate_km(*params.origin)
+        lats, lons = snap.latitudes, snap.longitudes
+        keyed = [(km(lats[p], lons[p]), p) for p in positions]
         if params.max_km is not None:
-            kept = [
-                (r, d)
-                for r, d in zip(sorted_rows, km, strict=True)
-                if d is not None and d <= params.max_km
-            ]
-            sorted_rows, km = [k[0] for k in kept], [k[1] for k in kept]
-        distances = {r[0]: d for r, d in zip(sorted_rows, km, strict=True)}
-        rows = sorted_rows if params.sort == "distance" else [r for r in rows if r[0] in distances]
-    counts = ranking.count_tokens(r[1] for r in rows)
-    open_now_count = sum(1 for r in rows if r[0] in open_ids) if open_ids else 0
+            keyed = [k for k in keyed if k[0] <= params.max_km]
+        if params.sort == "distance":
+            keyed.sort()
+            positions = [p for _, p in keyed]
+        else:
+            kept = {p for _, p in keyed}
+            positions = [p for p in positions if p in kept]
+    elif tokens and not fuzzy:
+        padded = [" " + t for t in tokens]
+        names = snap.names
+        # Positions are in name order (the snapshot is): more query words in the name first.
+        positions.sort(key=lambda p: -sum(1 for t in padded if t in names[p]))
+    final = snap.mask_of(positions) if candidates is not None or params.max_km is not None else mask
+    counts = {
+        tok: (final & m).bit_count() for tok, m in snap.masks.items() if not tok.startswith("o")
+    }
+    counts = {tok: n for tok, n in counts.items() if n}
     page = max(1, params.page)
     start = (page - 1) * params.per_page
-    page_rows = rows[start : start + params.per_page]
-    points = [(_uuid(r[0]), r[2], r[3]) for r in rows] if with_points else []
+    page_positions = positions[start : start + params.per_page]
+    if params.origin is not None:
+        lat0, lon0 = params.origin
+        for p in page_positions:
+            if snap.latitudes[p] is not None:
+                distances[snap.service_ids[p]] = ranking.haversine_km(
+                    lat0, lon0, snap.latitudes[p], snap.longitudes[p]
+                )
+    points = (
+        [(snap.service_ids[p], snap.latitudes[p], snap.longitudes[p]) for p in positions]
+        if with_points
+        else []
+    )
     return SearchResult(
-        total=len(rows),
-        ids=[_uuid(r[0]) for r in page_rows],
-        distances={_uuid(r[0]): distances[r[0]] for r in page_rows if r[0] in distances},
-        counts=dict(counts),
-        open_now_count=open_now_count,
+        total=len(positions),
+        ids=[snap.service_ids[p] for p in page_positions],
+        distances=distances,
+        counts=counts,
+        open_now_count=(final & open_mask).bit_count(),
         page=page,
         per_page=params.per_page,
         fuzzy=fuzzy,
@@ -160,23 +190,16 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     )
 
 
-def _fuzzy(backend, query: str, groups) -> list:
+def _fuzzy(backend, snap, query: str) -> list[int]:
     """Typos: names close to the query (pg_trgm on PostgreSQL, rapidfuzz on SQLite)."""
     folded = fold(query)
-    rows = backend.fuzzy_names(folded)
-    if not rows and backend.vendor == "sqlite":
+    row_ids = backend.fuzzy_names(folded)
+    if row_ids is None:
         from rapidfuzz import fuzz, process
 
-        from ..models import ServiceIndex
-
-        candidates = list(
-            ServiceIndex.objects.values_list(
-                "service_id", "facets", "latitude", "longitude", "name"
-            )
-        )
+        by_position = {p: r for r, p in snap.position.items()}
         best = process.extract(
-            folded, [c[4] for c in candidates], scorer=fuzz.partial_ratio, limit=20, score_cutoff=80
+            folded, snap.names, scorer=fuzz.partial_ratio, limit=20, score_cutoff=80
         )
-        rows = [candidates[index] for _, score, index in best]
-    wanted = [set(g) for g in groups]
-    return [r for r in rows if all(set(r[1].split()) & g for g in wanted)]
+        row_ids = [by_position[index] for _, _score, index in best]
+    return row_ids

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ..models import Service, ServiceIndex
 from ..models.taxonomy import TaxonomyTerm
+from . import memory
 from .backends import get_backend
 from .text import fold, token
 
@@ -123,6 +124,7 @@ def reindex(service_ids) -> None:
             with connection.cursor() as cursor:
                 backend.delete(cursor, gone_ids)
             ServiceIndex.objects.filter(id__in=gone_ids).delete()
+            _bump()
         existing = dict(
             ServiceIndex.objects.filter(service_id__in=list(public)).values_list("service_id", "id")
         )
@@ -137,6 +139,14 @@ def reindex(service_ids) -> None:
             rows.append((index_id, values["body"], values["facets"], values["hours"]))
         with connection.cursor() as cursor:
             backend.write(cursor, rows)
+        _bump()
+
+
+def _bump():
+    """Tell every process to reload its search snapshot: now (this transaction) and again
+    after commit (the others)."""
+    memory.bump_version()
+    transaction.on_commit(memory.bump_version)
 
 
 def rebuild(batch_size: int = 2000, stdout=None) -> int:
@@ -163,6 +173,7 @@ def rebuild(batch_size: int = 2000, stdout=None) -> int:
             total += len(chunk)
             if stdout:
                 stdout.write(f"  {total} services indexed")
+        _bump()
     return total
 
 

@@ -2,13 +2,34 @@
 its last-verified date; the back button returns to the same search."""
 
 import pytest
+from django.db import connections
 
 from .factories import make_service
 
 
+@pytest.fixture
+def short_lived_connections():
+    """The live server's request threads must not keep persistent connections (CONN_MAX_AGE),
+    or PostgreSQL refuses to drop the test database at the end of the run."""
+    conf = connections.settings["default"]
+    old = conf.get("CONN_MAX_AGE", 0)
+    conf["CONN_MAX_AGE"] = 0
+    yield
+    conf["CONN_MAX_AGE"] = old
+    connection = connections["default"]
+    if connection.vendor == "postgresql":  # a session left by the server threads
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_search_housing_in_etterbeek_and_open_the_service(browser_page, settings):
+def test_search_housing_in_etterbeek_and_open_the_service(
+    short_lived_connections, browser_page, settings
+):
     settings.MAILLAGE_MAP_TILES_URL = ""  # no network: the map must work without tiles
     make_service(
         name_fr="Cellule logement Chasse",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from territory.models import Basin, Municipality
 
 from ..forms import SearchForm
-from ..models import Address, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from ..models import Address, Service, ServiceAtLocation, Taxonomy
 from ..search.engine import SearchParams, search
 from ..search.text import token
 from .common import map_points, resolve_place
@@ -18,7 +18,7 @@ PER_PAGE = 20
 
 def result_queryset():
     return Service.objects.select_related("organization").prefetch_related(
-        Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy")),
+        "terms",
         Prefetch(
             "at_locations",
             queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
