@@ -3,6 +3,7 @@ signs in, composes the groups and publishes them; everyone gets an e-mail."""
 
 import pytest
 from django.core import mail
+from django.db import connections
 
 from intervisions.models import Registration
 from maillage.testing.factories import PASSWORD, CoordinatorFactory
@@ -10,8 +11,19 @@ from maillage.testing.factories import PASSWORD, CoordinatorFactory
 from .conftest import make_org
 
 
+@pytest.fixture
+def close_connections(browser_page):
+    """Database connections opened while Playwright's loop runs live in its context: close
+    them there, before the test database is dropped (PostgreSQL refuses to drop a database in
+    use). Depends on browser_page so that it is torn down first."""
+    yield
+    connections.close_all()
+
+
 @pytest.mark.browser
-def test_register_then_compose_and_publish(browser_page, transactional_db, cycle, groups, register):
+def test_register_then_compose_and_publish(
+    browser_page, close_connections, transactional_db, cycle, groups, register
+):
     page = browser_page
     org = make_org(name="Service social Étoile", is_network_member=True)
     register([groups[0]])  # someone registered earlier, from another institution
@@ -46,7 +58,8 @@ def test_register_then_compose_and_publish(browser_page, transactional_db, cycle
     page.select_option("#id_choice_1", str(groups[0].pk))
     page.check("#id_commitment")
     page.check("#id_consent")
-    page.locator("main form button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     alert = page.locator("[role=alert]").first
     assert "amina@example.org" in alert.inner_text()
     assert Registration.objects.filter(email="amina@example.org").count() == 1
@@ -56,18 +69,21 @@ def test_register_then_compose_and_publish(browser_page, transactional_db, cycle
     page.goto("/fr/compte/login/")
     page.fill("input[name=login]", coordinator.email)
     page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
     page.goto(f"/fr/intervisions/gestion/{cycle.pk}/")
-    page.locator(f"form[action$='/gestion/{cycle.pk}/composer/'] button").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(f"form[action$='/gestion/{cycle.pk}/composer/'] button").click()
     assert page.locator("#registrations").get_by_text("Lundi matin").count() >= 2
     mail.outbox.clear()
-    page.locator(f"form[action$='/gestion/{cycle.pk}/publier/'] button").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(f"form[action$='/gestion/{cycle.pk}/publier/'] button").click()
     assert page.locator(".message-success").count() == 1
     cycle.refresh_from_db()
     assert cycle.is_published
     amina.refresh_from_db()
     assert amina.group == groups[0]
     assert "amina@example.org" in [m.to[0] for m in mail.outbox]
+    # The coordinator then sees the group page with its calendar.
+    page.goto(f"/fr/intervisions/groupes/{groups[0].pk}/")
+    assert page.locator("table").first.locator("tbody tr").count() == cycle.session_count
