@@ -212,3 +212,16 @@ def test_stale_sheets_are_found(network):
     service.review_due = service.compute_review_due()
     service.save()
     assert list(Service.objects.stale()) == [service]
+
+
+def test_snapshot_follows_the_shared_version(network):
+    from directory.search import memory
+
+    first = memory.snapshot()
+    assert memory.snapshot() is first  # nothing changed: no reload
+    make_service(name_fr="Nouvelle permanence logement", terms=["theme:housing"])
+    assert memory.snapshot() is not first  # the indexer bumped the version
+    assert search(SearchParams(query="permanence")).total == 1
+    snap = memory.snapshot()
+    housing = "t" + term_ids("theme:housing")[0].hex
+    assert snap.masks[housing].bit_count() == 3
