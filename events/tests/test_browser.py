@@ -46,3 +46,4 @@ def test_register_cancel_and_waiting_list_promotion(browser_page):
     assert first.booking.status == "confirmed"
     assert second.booking.status == "waiting"
     assert "bram@example.org" in [m.to[0] for m in mail.outbox]
+
