@@ -164,3 +164,11 @@ def test_signed_in_professional_sees_their_registration(client, user, cycle, gro
     client.force_login(user)
     page = client.get(reverse("intervisions:home")).content.decode()
     assert services.page_token(registration) in page
+
+
+@pytest.mark.django_db
+def test_facilitator_sees_their_groups(client, cycle, groups, facilitators):
+    client.force_login(facilitators[0])
+    page = client.get(reverse("intervisions:home")).content.decode()
+    assert reverse("intervisions:group", args=[groups[0].pk]) in page
+    assert client.get(reverse("intervisions:group", args=[groups[0].pk])).status_code == 200

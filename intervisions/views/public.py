@@ -1,6 +1,7 @@
 """Public pages: cycles, registration, a registration's own page reached by its signed link."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,16 +10,25 @@ from django.views.decorators.http import require_POST
 from .. import ical, pdf, services
 from ..errors import IntervisionError
 from ..forms import RegistrationForm
-from ..models import Cycle, Registration
+from ..models import Cycle, Group, Registration
 from ..services.calendar import host_address
 from ..services.composition import waiting_group
 from .common import attended, file_response
 
 
 def home(request):
-    cycles = Cycle.objects.exclude(status=Cycle.Status.DRAFT)
-    mine = []
+    cycles = Cycle.objects.exclude(status=Cycle.Status.DRAFT).filter(anonymised_at__isnull=True)
+    mine, facilitated = [], []
     if request.user.is_authenticated:
+        facilitated = (
+            Group.objects.filter(
+                Q(facilitator_social=request.user) | Q(facilitator_mental_health=request.user),
+                cancelled=False,
+                cycle__anonymised_at__isnull=True,
+            )
+            .select_related("cycle")
+            .order_by("-cycle__start_date", "name")
+        )
         mine = (
             Registration.objects.personal()
             .filter(user=request.user)
@@ -26,7 +36,11 @@ def home(request):
             .order_by("-created_at")
         )
         mine = [(r, services.page_token(r)) for r in mine]
-    return render(request, "intervisions/home.html", {"cycles": cycles, "mine": mine})
+    return render(
+        request,
+        "intervisions/home.html",
+        {"cycles": cycles, "mine": mine, "facilitated": facilitated},
+    )
 
 
 def cycle_detail(request, pk: int):
