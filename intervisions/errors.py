@@ -46,4 +46,7 @@ class IntervisionError(ServiceError):
         "nothing_attended": _("No attendance recorded for this person."),
         "anonymised": _("The personal data of this registration has been anonymised."),
         "invalid_status": _("Unknown status."),
+        "capacity_below": _(
+            "The group %(group)s already has more people than the new maximum size."
+        ),
     }

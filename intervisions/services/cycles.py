@@ -28,8 +28,12 @@ def save_cycle(by, cycle: Cycle) -> Cycle:
     cycle.save()
     if cycle.is_published:
         for group in cycle.groups.filter(cancelled=False):
-            for promoted in seats.resize(group, cycle.group_max_size):
-                _announce_promotion(promoted)
+            try:
+                promoted = seats.resize(group, cycle.group_max_size)
+            except seats.BookingError as error:
+                raise IntervisionError("capacity_below", group=group.name) from error
+            for booking in promoted:
+                _announce_promotion(booking)
     return cycle
 
 

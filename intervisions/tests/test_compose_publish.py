@@ -177,3 +177,19 @@ def test_put_on_waiting_list_only_when_full(cycle, groups, register, coordinator
     assert error.value.code == "group_has_room"
     booking = services.put_on_waiting_list(late, fr1, coordinator)
     assert booking.is_waiting
+
+
+@pytest.mark.django_db
+def test_larger_groups_promote_the_waiting_list(cycle, groups, register, coordinator):
+    from intervisions.services.cycles import save_cycle
+
+    monday, _tuesday, extra = _full_cycle(cycle, groups, register, coordinator)
+    services.publish(cycle, coordinator)
+    cycle.group_max_size = 5
+    save_cycle(coordinator, cycle)
+    extra.refresh_from_db()
+    assert extra.group == groups[0]
+    cycle.group_max_size = 3
+    with pytest.raises(IntervisionError) as error:
+        save_cycle(coordinator, cycle)
+    assert error.value.code == "capacity_below"

@@ -93,6 +93,7 @@ def manage_cycle(request, pk: int):
         "status": status,
         "statuses": Registration.Status.choices,
         "stats": services.statistics(cycle),
+        "open_groups": [g for g in groups if not g.cancelled],
         "composition": cycle.composition,
     }
     return render(request, "intervisions/manage/cycle.html", context)
