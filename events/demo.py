@@ -69,6 +69,8 @@ def _register(event, person, options=()) -> Registration:
     return registration
 
 
+CT_PLACE = "Maison des associations, rue Masui 80, 1000 Bruxelles (Nord)"
+
 REPORT_CT1 = """
 <p>34 professionnel·les du social-santé. Cette 1re rencontre avait pour objectifs de lancer une
 dynamique de concertation à l'échelle du bassin sur la santé mentale et de favoriser
@@ -131,6 +133,7 @@ def load(rng, context, stdout=None) -> dict:
         series=ct,
         theme=theme["mental-health"],
         basin=basin["nord"],
+        place=CT_PLACE,
         registration_required=True,
         capacity=40,
         attendance_count=34,
@@ -185,6 +188,7 @@ def load(rng, context, stdout=None) -> dict:
         basin=basin["nord"],
         registration_required=True,
         capacity=40,
+        place=CT_PLACE,
         description="Suivie d'un lunch.",
     )
     lunch_ct = EventOption.objects.create(

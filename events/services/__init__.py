@@ -5,6 +5,7 @@ conversation tables (``tables``) and reminders (``reminders``). Import from here
 
 from ..errors import EventError
 from .followup import (
+    add_attachment,
     add_expectation,
     publish_report,
     save_action,
@@ -22,6 +23,7 @@ from .reminders import send_reminders
 from .tables import add_table, assign_tables
 
 __all__ = [
+    "add_attachment",
     "add_expectation",
     "add_table",
     "assign_tables",

@@ -11,7 +11,7 @@ from core.notifications import notify_address
 
 from ..errors import EventError
 from ..links import absolute_url
-from ..models import Action, Expectation, Report
+from ..models import Action, Expectation, Report, ReportAttachment
 from ..sanitize import clean_html
 from .organizing import _require
 
@@ -25,6 +25,11 @@ def save_report(event, body: str, *, user=None) -> Report:
         event=event, defaults={"body": body, "author": user}
     )
     return report
+
+
+def add_attachment(report: Report, *, title: str, file, user=None) -> ReportAttachment:
+    _require(user, report.event)
+    return ReportAttachment.objects.create(report=report, title=title.strip(), file=file)
 
 
 def publish_report(report: Report, *, user=None) -> int:

@@ -16,7 +16,8 @@ def test_register_cancel_and_waiting_list_promotion(browser_page):
     page = browser_page
     professional = UserFactory(first_name="Awa", last_name="Diallo")
     event = EventFactory(
-        title="Concertation thématique Santé mentale #2", capacity=1,
+        title="Concertation thématique Santé mentale #2",
+        capacity=1,
         event_type=EventType.objects.get(code="thematic-consultation"),
     )
 
@@ -46,4 +47,3 @@ def test_register_cancel_and_waiting_list_promotion(browser_page):
     assert first.booking.status == "confirmed"
     assert second.booking.status == "waiting"
     assert "bram@example.org" in [m.to[0] for m in mail.outbox]
-

@@ -124,3 +124,21 @@ def test_action_form_links_expectations(client, coordinator):
     )
     assert response.status_code == 302
     assert expectation.actions.get().title == "Cycle de sensibilisation"
+
+
+def test_attachment_upload(client, coordinator, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    event = EventFactory(starts_at=in_days(-3))
+    services.save_report(event, "<p>CR</p>", user=coordinator)
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile(
+        "presentation.pdf", b"%PDF-1.4 demo", content_type="application/pdf"
+    )
+    response = client.post(
+        reverse("events:report_edit", args=[event.pk]),
+        {"action": "attach", "title": "Présentation stepped care", "file": upload},
+    )
+    assert response.status_code == 302
+    assert Report.objects.get(event=event).attachments.get().title == "Présentation stepped care"

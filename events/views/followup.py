@@ -14,7 +14,7 @@ from territory.models import Basin
 
 from .. import services
 from ..forms import ActionForm, AttachmentForm, ExpectationForm, ExpectationStatusForm, ReportForm
-from ..models import Action, Event, Expectation, Report, ReportAttachment, Series
+from ..models import Action, Event, Expectation, Report, Series
 from .organizer import _managed_event
 
 
@@ -28,7 +28,7 @@ def report_edit(request, pk):
         if request.POST.get("action") == "attach" and report:
             attachment_form = AttachmentForm(request.POST, request.FILES)
             if attachment_form.is_valid():
-                ReportAttachment.objects.create(report=report, **attachment_form.cleaned_data)
+                services.add_attachment(report, user=request.user, **attachment_form.cleaned_data)
                 messages.success(request, _("Attachment added."))
                 return redirect("events:report_edit", pk=event.pk)
         elif form.is_valid():
