@@ -4,6 +4,7 @@ The same function serves the search page, the map and the HSDS API. It returns i
 callers load the page's services with a fixed number of queries.
 """
 
+import heapq
 import math
 import uuid
 from dataclasses import dataclass, field
@@ -89,19 +90,6 @@ def _uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def _approximate_km(lat0, lon0):
-    """Equirectangular distance, exact enough at city scale to order results (the page's
-    distances are then computed with the haversine formula)."""
-    scale = math.cos(math.radians(lat0))
-
-    def km(lat, lon):
-        if lat is None or lon is None:
-            return math.inf
-        return 111.195 * math.hypot(lat - lat0, (lon - lon0) * scale)
-
-    return km
-
-
 def search(params: SearchParams, now=None, with_points: bool = False) -> SearchResult:
     backend = get_backend()
     snap = memory.snapshot()
@@ -112,7 +100,7 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
         if not row_ids:
             row_ids = _fuzzy(backend, snap, params.query)
             fuzzy = bool(row_ids)
-        candidates = sorted(snap.position[r] for r in row_ids if r in snap.position)
+        candidates = snap.positions_of(row_ids)
         mask = snap.mask_of(candidates)
     else:
         candidates = None
@@ -139,32 +127,39 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     if params.open_now:
         mask &= open_mask
     positions = snap.positions_in(mask, candidates if candidates is not None else range(snap.size))
-    distances = {}
+    page = max(1, params.page)
+    start = (page - 1) * params.per_page
+    need = start + params.per_page
+    final = mask
     if params.origin is not None and (params.sort == "distance" or params.max_km is not None):
-        km = _approximate_km(*params.origin)
-        lats, lons = snap.latitudes, snap.longitudes
-        keyed = [(km(lats[p], lons[p]), p) for p in positions]
+        lat0, lon0 = params.origin
+        scale = math.cos(math.radians(lat0)) ** 2
+        lats, lons = snap.lat_sort, snap.lon_sort
+        # Squared equirectangular distance in degrees: the haversine's order at city scale.
+        keyed = [((lats[p] - lat0) ** 2 + (lons[p] - lon0) ** 2 * scale, p) for p in positions]
         if params.max_km is not None:
-            keyed = [k for k in keyed if k[0] <= params.max_km]
+            limit = (params.max_km / 111.195) ** 2
+            keyed = [k for k in keyed if k[0] <= limit]
+            final = snap.mask_of(p for _, p in keyed)
         if params.sort == "distance":
-            keyed.sort()
-            positions = [p for _, p in keyed]
+            if need < len(keyed) // 4:
+                top = [p for _, p in heapq.nsmallest(need, keyed)]
+                taken = set(top)
+                positions = top + [p for _, p in keyed if p not in taken]
+            else:
+                keyed.sort()
+                positions = [p for _, p in keyed]
         else:
             kept = {p for _, p in keyed}
             positions = [p for p in positions if p in kept]
     elif tokens and not fuzzy:
-        padded = [" " + t for t in tokens]
-        names = snap.names
-        # Positions are in name order (the snapshot is): more query words in the name first.
-        positions.sort(key=lambda p: -sum(1 for t in padded if t in names[p]))
-    final = snap.mask_of(positions) if candidates is not None or params.max_km is not None else mask
+        positions = _by_relevance(positions, tokens, snap.names, need)
     counts = {
         tok: (final & m).bit_count() for tok, m in snap.masks.items() if not tok.startswith("o")
     }
     counts = {tok: n for tok, n in counts.items() if n}
-    page = max(1, params.page)
-    start = (page - 1) * params.per_page
-    page_positions = positions[start : start + params.per_page]
+    page_positions = positions[start:need]
+    distances = {}
     if params.origin is not None:
         lat0, lon0 = params.origin
         for p in page_positions:
@@ -188,6 +183,21 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
         fuzzy=fuzzy,
         all_points=points,
     )
+
+
+def _by_relevance(positions: list, tokens: list, names: list, need: int) -> list:
+    """Positions (given in name order) with the services naming more query words first. Only
+    the first ``need`` are put in order; the others follow in name order."""
+    padded = [" " + t for t in tokens]
+    ordered, taken = [], set()
+    for level in range(len(padded), 0, -1):
+        for p in positions:
+            if p not in taken and sum(1 for t in padded if t in names[p]) == level:
+                ordered.append(p)
+                taken.add(p)
+                if len(ordered) >= need:
+                    return ordered + [p for p in positions if p not in taken]
+    return ordered + [p for p in positions if p not in taken]
 
 
 def _fuzzy(backend, snap, query: str) -> list[int]:

@@ -43,7 +43,23 @@ class Snapshot:
                 if array is None:
                     array = bits[token] = bytearray(nbytes)
                 array[index >> 3] |= 1 << (index & 7)
+        # Points for sorting: far away (1e6 degrees) when unknown, so that they come last.
+        self.lat_sort = [1e6 if v is None else v for v in self.latitudes]
+        self.lon_sort = [1e6 if v is None else v for v in self.longitudes]
         self.masks = {token: int.from_bytes(array, "little") for token, array in bits.items()}
+        # Index row id -> position, as a list (ids are small integers): -1 when absent.
+        self.position_of_id = [-1] * (max(self.position, default=0) + 1)
+        for row_id, index in self.position.items():
+            self.position_of_id[row_id] = index
+
+    def positions_of(self, row_ids) -> list[int]:
+        """Sorted positions (name order) of these index rows; rows newer than the snapshot
+        are ignored until it reloads."""
+        table, size = self.position_of_id, len(self.position_of_id)
+        found = [table[r] for r in row_ids if r < size]
+        found = [p for p in found if p >= 0]
+        found.sort()
+        return found
         self.all = (1 << self.size) - 1
         self.facet_tokens = [t for t in self.masks if not t.startswith("o")]
 
