@@ -3,6 +3,7 @@ cancels, and the first person on the waiting list gets the seat (and an e-mail).
 
 import pytest
 from django.core import mail
+from django.db import connections
 
 from events import services
 from events.models import EventType
@@ -47,3 +48,6 @@ def test_register_cancel_and_waiting_list_promotion(browser_page):
     assert first.booking.status == "confirmed"
     assert second.booking.status == "waiting"
     assert "bram@example.org" in [m.to[0] for m in mail.outbox]
+    # Database calls made in this test body run beside Playwright's event loop, in a context
+    # with its own connection: close it, or PostgreSQL cannot drop the test database.
+    connections.close_all()
