@@ -51,6 +51,8 @@ class Snapshot:
         self.position_of_id = [-1] * (max(self.position, default=0) + 1)
         for row_id, index in self.position.items():
             self.position_of_id[row_id] = index
+        self.all = (1 << self.size) - 1
+        self.facet_tokens = [t for t in self.masks if not t.startswith("o")]
 
     def positions_of(self, row_ids) -> list[int]:
         """Sorted positions (name order) of these index rows; rows newer than the snapshot
@@ -60,8 +62,6 @@ class Snapshot:
         found = [p for p in found if p >= 0]
         found.sort()
         return found
-        self.all = (1 << self.size) - 1
-        self.facet_tokens = [t for t in self.masks if not t.startswith("o")]
 
     def mask_of(self, positions) -> int:
         array = bytearray(self.size // 8 + 1)
