@@ -253,7 +253,7 @@ def generate(n_services: int, seed: int = 7):
 
 def measure(iterations: int, seed: int = 11):
     from directory.search.engine import SearchParams, search
-    from directory.views.search import result_queryset
+    from directory.views.search import page_services
     from territory.models import Municipality
 
     rng = random.Random(seed)
@@ -281,7 +281,7 @@ def measure(iterations: int, seed: int = 11):
 
     def run(params):
         result = search(params)
-        list(result_queryset().filter(pk__in=result.ids))
+        page_services(result.ids)
         return result
 
     scenarios = {

@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from territory.models import Basin, Municipality
 
 from ..forms import SearchForm
-from ..models import Address, Service, ServiceAtLocation, Taxonomy
+from ..models import Address, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from ..search.engine import SearchParams, search
 from ..search.text import token
 from .common import map_points, resolve_place
@@ -18,7 +19,6 @@ PER_PAGE = 20
 
 def result_queryset():
     return Service.objects.select_related("organization").prefetch_related(
-        "terms",
         Prefetch(
             "at_locations",
             queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
@@ -28,6 +28,30 @@ def result_queryset():
             ),
         ),
     )
+
+
+def page_services(ids) -> list:
+    """The page's services in order, with ``term_names`` (two light queries instead of
+    instantiating every term: this is the hot path of the directory)."""
+    by_id = {s.pk: s for s in result_queryset().filter(pk__in=ids)}
+    links = list(
+        Service.terms.through.objects.filter(service_id__in=ids).values_list(
+            "service_id", "taxonomyterm_id"
+        )
+    )
+    lang = translation.get_language() or "fr"
+    order = [lang] + [code for code in ("fr", "nl", "en") if code != lang]
+    names = {}
+    for pk, *values in TaxonomyTerm.objects.filter(pk__in={link[1] for link in links}).values_list(
+        "pk", *[f"name_{code}" for code in order]
+    ):
+        names[pk] = next((v for v in values if v), "")
+    for service in by_id.values():
+        service.term_names = []
+    for service_id, term_id in links:
+        if service_id in by_id:
+            by_id[service_id].term_names.append(names.get(term_id, ""))
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _facet(form, name, prefix, counts, token_of=None):
@@ -84,8 +108,7 @@ def search_view(request):
         per_page=PER_PAGE,
     )
     result = search(params)
-    by_id = {s.pk: s for s in result_queryset().filter(pk__in=result.ids)}
-    services = [by_id[pk] for pk in result.ids if pk in by_id]
+    services = page_services(result.ids)
     for service in services:
         service.distance_km = result.distances.get(service.pk)
     counts = result.counts
