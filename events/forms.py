@@ -7,7 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Organization
 from territory.models import Basin
 
-from .models import Action, Audience, EventLanguage, EventType, Expectation, Series, SubGroup, Theme
+from .models import (
+    Action,
+    Audience,
+    Event,
+    EventLanguage,
+    EventType,
+    Expectation,
+    Series,
+    SubGroup,
+    Theme,
+)
 
 
 class AgendaFilterForm(forms.Form):
@@ -202,3 +212,92 @@ class AttendanceForm(forms.Form):
 class SubGroupForm(forms.Form):
     name = forms.CharField(label=_("Table name"), max_length=160)
     capacity = forms.IntegerField(label=_("Seats at the table"), min_value=1, required=False)
+
+
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class EventForm(forms.ModelForm):
+    """Create or edit an event (organizers). One optional extra such as the lunch; more options
+    and conversation tables are managed in the admin and on the tables page."""
+
+    option_label = forms.CharField(
+        label=_("Extra option (for example: I stay for the lunch)"),
+        max_length=160,
+        required=False,
+    )
+    online_url = forms.URLField(
+        label=_("online meeting link"), required=False, assume_scheme="https"
+    )
+    option_capacity = forms.IntegerField(
+        label=_("Seats for the option"), min_value=1, required=False
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "event_type",
+            "series",
+            "theme",
+            "organizer",
+            "title_fr",
+            "title_nl",
+            "title_en",
+            "description_fr",
+            "description_nl",
+            "description_en",
+            "place",
+            "is_online",
+            "online_url",
+            "starts_at",
+            "ends_at",
+            "audience",
+            "language",
+            "status",
+            "registration_required",
+            "registration_opens_at",
+            "registration_deadline",
+            "cancellation_deadline",
+            "capacity",
+            "waitlist_enabled",
+        ]
+        widgets = dict.fromkeys(
+            (
+                "starts_at",
+                "ends_at",
+                "registration_opens_at",
+                "registration_deadline",
+                "cancellation_deadline",
+            ),
+            DATETIME_INPUT,
+        ) | {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in ("description_fr", "description_nl", "description_en")
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organizations = Organization.objects.published().order_by("name")
+        if not user.is_coordinator:
+            organizations = organizations.filter(pk__in=user.organization_ids())
+        self.fields["organizer"].queryset = organizations
+        self.fields["title_fr"].required = True
+        for name in (
+            "starts_at",
+            "ends_at",
+            "registration_opens_at",
+            "registration_deadline",
+            "cancellation_deadline",
+        ):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M"]
+        option = self.instance.options.first() if self.instance.pk else None
+        if option:
+            self.fields["option_label"].initial = option.label
+            self.fields["option_capacity"].initial = option.capacity
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", _("The end must come after the start."))
+        return data

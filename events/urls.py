@@ -2,13 +2,15 @@
 
 from django.urls import path
 
-from .views import agenda, followup, organizer, registration
+from .views import agenda, editing, followup, organizer, registration
 
 app_name = "events"
 urlpatterns = [
     path("", agenda.agenda, name="agenda"),
     path("mois/", agenda.month, name="month_current"),
     path("mois/<int:year>/<int:month>/", agenda.month, name="month"),
+    path("nouveau/", editing.edit, name="create"),
+    path("<int:pk>/modifier/", editing.edit, name="edit"),
     path("mes-inscriptions/", agenda.my_registrations, name="my_registrations"),
     path("series/<int:pk>/", agenda.series_detail, name="series"),
     path("suivi/", followup.followup, name="followup"),

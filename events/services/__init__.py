@@ -12,7 +12,15 @@ from .followup import (
     save_report,
     set_expectation_status,
 )
-from .organizing import can_manage, check_in, record_attendance, save_event, sync_resources
+from .organizing import (
+    can_create,
+    can_manage,
+    check_in,
+    record_attendance,
+    save_event,
+    save_event_option,
+    sync_resources,
+)
 from .registration import (
     cancel_by_token,
     cancel_registration,
@@ -23,6 +31,8 @@ from .reminders import send_reminders
 from .tables import add_table, assign_tables
 
 __all__ = [
+    "can_create",
+    "save_event_option",
     "add_attachment",
     "add_expectation",
     "add_table",

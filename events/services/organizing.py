@@ -95,3 +95,41 @@ def record_attendance(event: Event, count: int, *, user=None) -> None:
     _require(user, event)
     event.attendance_count = count
     event.save(update_fields=["attendance_count"])
+
+
+def can_create(user) -> bool:
+    """Coordinators, and members of at least one organization."""
+    return bool(getattr(user, "is_authenticated", False)) and (
+        user.is_coordinator or bool(user.organization_ids())
+    )
+
+
+def save_event_option(event: Event, label: str, capacity) -> None:
+    """The event's single extra option (the lunch) from the organizers' form: created, renamed,
+    resized (seats through the booking service), or removed when the label is empty and nobody
+    booked it."""
+    from ..models import EventOption
+
+    option = event.options.first()
+    if not label:
+        if (
+            option
+            and not booking.get_or_create_resource(
+                option.resource_key, capacity=option.capacity, waitlist_enabled=False
+            )
+            .bookings.active()
+            .exists()
+        ):
+            option.delete()
+        return
+    if option is None:
+        option = EventOption(event=event)
+    option.label = label
+    option.label_fr = option.label_fr or label
+    option.capacity = capacity
+    option.save()
+    resource = booking.get_or_create_resource(
+        option.resource_key, capacity=capacity, label=label[:200], waitlist_enabled=False
+    )
+    if resource.capacity != capacity:
+        booking.set_capacity(resource, capacity)  # BookingError below the confirmed count

@@ -15,7 +15,7 @@ from ..forms import AgendaFilterForm, GuestRegistrationForm, MemberRegistrationF
 from ..links import personal_feed_url
 from ..models import Event, Registration, Series
 from ..seats import attach_seats
-from ..services import can_manage, registration_for
+from ..services import can_create, can_manage, registration_for
 
 
 def _visible(request):
@@ -43,6 +43,7 @@ def agenda(request):
     }
     if request.user.is_authenticated:
         context["personal_feed_url"] = personal_feed_url(request.user)
+        context["can_create"] = can_create(request.user)
     return render(request, "events/agenda.html", context)
 
 
