@@ -28,9 +28,11 @@ from .registration import (
     registration_for,
 )
 from .reminders import send_reminders
+from .retention import anonymise_past_registrations
 from .tables import add_table, assign_tables
 
 __all__ = [
+    "anonymise_past_registrations",
     "can_create",
     "save_event_option",
     "add_attachment",

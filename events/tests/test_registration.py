@@ -1,5 +1,6 @@
 """Registration with capacity, waiting list in order, options, deadlines, e-mails and tokens."""
 
+import datetime
 import io
 
 import pytest
@@ -178,3 +179,28 @@ def test_can_manage(event, user, coordinator):
     MembershipFactory(user=member, organization=event.organizer)
     assert services.can_manage(member, event)
     assert not services.can_manage(member, EventFactory(organizer=OrganizationFactory()))
+
+
+def test_past_registrations_are_anonymised(settings, user):
+    settings.EVENTS_REGISTRATION_RETENTION_DAYS = 30
+    old = EventFactory(starts_at=in_days(-40), capacity=5)
+    recent = EventFactory(starts_at=in_days(-5), capacity=5)
+    for event in (old, recent):
+        services.register(
+            event,
+            name="Awa",
+            email="awa@example.org",
+            consent=True,
+            now=event.starts_at - datetime.timedelta(days=2),
+        )
+    services.register(recent, user=user, now=recent.starts_at - datetime.timedelta(days=2))
+    out = io.StringIO()
+    from django.core.management import call_command
+
+    call_command("anonymise_event_registrations", stdout=out)
+    assert out.getvalue().startswith("1 ")
+    anonymised = old.registrations.get()
+    assert anonymised.name == "—" and "awa" not in anonymised.email
+    assert anonymised.status == "confirmed"  # the count stays for statistics
+    assert recent.registrations.filter(email="awa@example.org").exists()
+    assert services.anonymise_past_registrations() == 0
