@@ -142,3 +142,16 @@ def test_attachment_upload(client, coordinator, settings, tmp_path):
     )
     assert response.status_code == 302
     assert Report.objects.get(event=event).attachments.get().title == "Présentation stepped care"
+
+
+def test_expectation_status_view_never_redirects_elsewhere(client, coordinator):
+    event = EventFactory(starts_at=in_days(-3))
+    expectation = services.add_expectation(event, "Cartographie")
+    client.force_login(coordinator)
+    url = reverse("events:expectation_status", args=[expectation.pk])
+    response = client.post(url, {"status": "taken_up", "next": "https://evil.example/"})
+    assert response["Location"] == event.get_absolute_url()
+    expectation.refresh_from_db()
+    assert expectation.status == "taken_up"
+    ok = client.post(url, {"status": "answered", "note": "Fait", "next": "/fr/agenda/suivi/"})
+    assert ok["Location"] == "/fr/agenda/suivi/"

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -97,7 +98,10 @@ def expectation_status(request, pk):
             messages.success(request, _("Status updated."))
         except ServiceError as error:
             messages.error(request, error.message)
-    return redirect(request.POST.get("next") or expectation.event.get_absolute_url())
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = expectation.event.get_absolute_url()
+    return redirect(target)
 
 
 @login_required
