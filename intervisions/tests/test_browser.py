@@ -21,6 +21,7 @@ def close_connections(browser_page):
 
 
 @pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_register_then_compose_and_publish(
     browser_page, close_connections, transactional_db, cycle, groups, register
 ):
