@@ -14,7 +14,9 @@ Rules (pretix's habits, written beside the code):
 5. **Never lock when freeing capacity.** Cancelling a booking only lowers the confirmed count: a
    concurrent booker that still counts the old seat undercounts, which is safe. Only *giving* a
    seat consumes capacity, so promotion from the waiting list (which gives the freed seat to the
-   next person) runs under the lock of that one resource (one key: no ordering problem).
+   next person) runs under the lock of the freed resources (sorted keys), and each promotion is
+   a conditional UPDATE on ``status = 'waiting'`` so that a booking cancelled meanwhile is
+   skipped, never resurrected.
 
 How it works per database:
 

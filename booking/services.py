@@ -69,20 +69,27 @@ def _free_seats(resource: Resource) -> int | None:
 
 
 def _promote(resource: Resource) -> list[Booking]:
-    """Give free seats to the waiting list, in order. Caller holds the resource's lock."""
+    """Give free seats to the waiting list, in order. Caller holds the resource's lock.
+
+    Each promotion is a conditional UPDATE (``status = 'waiting'``): a waiting booking cancelled
+    meanwhile (cancelling takes no lock) is skipped, never resurrected as confirmed.
+    """
     free = _free_seats(resource)
-    waiting = resource.bookings.waiting()
-    if free is not None:
-        if free <= 0:
-            return []
-        waiting = waiting[:free]
-    promoted = []
+    promoted: list[Booking] = []
     now = timezone.now()
-    for booking in waiting:
-        booking.status = Status.CONFIRMED
-        booking.promoted_at = now
-        booking.save(update_fields=["status", "promoted_at"])
-        promoted.append(booking)
+    while free is None or free > 0:
+        batch = list(resource.bookings.waiting()[: 100 if free is None else free])
+        if not batch:
+            break
+        for booking in batch:
+            changed = Booking.objects.filter(pk=booking.pk, status=Status.WAITING).update(
+                status=Status.CONFIRMED, promoted_at=now
+            )
+            if changed:
+                booking.status, booking.promoted_at = Status.CONFIRMED, now
+                promoted.append(booking)
+                if free is not None:
+                    free -= 1
     return promoted
 
 
