@@ -50,10 +50,31 @@ def org_admin(db, organization):
     return membership.user
 
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "browser_page"}
+
+
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        _restore_reference_data_after_transactional_tests(item)
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def _restore_reference_data_after_transactional_tests(item):
+    """A transactional test empties every table when it ends, including the reference data that
+    migrations load (municipalities, basins, taxonomies, event types). With a serialized rollback
+    for every transactional test, that data is restored for the tests that follow. Mixing both
+    kinds would restore content types twice, so every transactional test gets it."""
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
+    if not transactional and not TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return
+    kwargs = dict(marker.kwargs) if marker else {}
+    kwargs.update(transaction=True, serialized_rollback=True)
+    item.add_marker(pytest.mark.django_db(**kwargs), append=False)
