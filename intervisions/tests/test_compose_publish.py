@@ -193,3 +193,29 @@ def test_larger_groups_promote_the_waiting_list(cycle, groups, register, coordin
     with pytest.raises(IntervisionError) as error:
         save_cycle(coordinator, cycle)
     assert error.value.code == "capacity_below"
+
+
+@pytest.mark.django_db
+def test_mails_follow_the_persons_language(cycle, groups, register, coordinator):
+    mail.outbox.clear()
+    dutch = register([groups[2]])
+    assert mail.outbox[-1].to == [dutch.email]
+    assert "Uw inschrijving" in mail.outbox[-1].subject
+    french = register([groups[0]])
+    assert "Votre inscription" in mail.outbox[-1].subject
+    assert french.language == "fr"
+
+
+@pytest.mark.django_db
+def test_personal_certificate_after_attendance(cycle, groups, register, coordinator, client):
+    from django.urls import reverse
+
+    people = [register([groups[0]]) for _ in range(2)]
+    services.compose_cycle(cycle, coordinator, limit=LIMIT)
+    services.publish(cycle, coordinator)
+    url = reverse("intervisions:my_certificate", args=[services.page_token(people[0])])
+    assert client.get(url).status_code == 404  # nothing attended yet
+    session = groups[0].sessions.first()
+    services.record_attendance(session, {people[0].pk: "present"}, coordinator)
+    response = client.get(url)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")

@@ -1,11 +1,15 @@
 """Coordinators' pages: cycles, groups, registrations live, composition, publication, exports,
 invoices."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from directory.models import Sector
 
 from .. import exports, pdf, reasons, services
 from ..errors import IntervisionError
@@ -67,6 +71,14 @@ def manage_cycle(request, pk: int):
         )
     )
     names = {g.pk: g.name for g in groups}
+    sectors = dict(Sector.choices)
+    mix: dict = {}
+    for gid, sector in cycle.registrations.placed().values_list("group_id", "sector"):
+        mix.setdefault(gid, Counter())[sector] += 1
+    for g in groups:
+        g.mix = ", ".join(
+            f"{sectors.get(k, k)} {n}" for k, n in mix.get(g.pk, Counter()).most_common()
+        )
     status = request.GET.get("status", "")
     registrations = cycle.registrations.select_related("organization", "group").order_by(
         "group__name", "last_name", "pk"
