@@ -12,6 +12,7 @@ urlpatterns = [
     path("inscription/<str:token>/calendrier.ics", public.ics, name="ics"),
     path("inscription/<str:token>/facture.pdf", public.invoice_pdf, name="my_invoice"),
     path("inscription/<str:token>/attestation.pdf", public.certificate_pdf, name="my_certificate"),
+    path("inscription/<str:token>/donnees.json", public.my_data, name="my_data"),
     path("flux/<str:token>.ics", public.feed, name="feed"),
     path("groupes/<int:pk>/", groups.group_detail, name="group"),
     path("groupes/<int:pk>/calendrier/", groups.plan, name="plan"),

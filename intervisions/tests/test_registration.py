@@ -159,3 +159,12 @@ def test_closed_cycle_refuses_registrations(client, cycle, groups, register):
 @pytest.mark.django_db
 def test_invalid_token_is_not_found(client):
     assert client.get(reverse("intervisions:my_registration", args=["nope"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_person_downloads_their_data(client, register, groups):
+    registration = register([groups[0]], first_name="Zoé")
+    response = client.get(reverse("intervisions:my_data", args=[services.page_token(registration)]))
+    data = response.json()
+    assert data["first_name"] == "Zoé" and data["email"] == registration.email
+    assert data["preferences"] == [groups[0].name]

@@ -192,3 +192,37 @@ def certificate_pdf(request, token: str):
     return file_response(
         pdf.certificate(registration, present, total), "certificate.pdf", "application/pdf"
     )
+
+
+def my_data(request, token: str):
+    """The person's own data (GDPR access), as JSON."""
+    from django.http import JsonResponse
+
+    r = _by_token(token)
+    data = {
+        "cycle": str(r.cycle),
+        "first_name": r.first_name,
+        "last_name": r.last_name,
+        "email": r.email,
+        "phone": r.phone,
+        "function": r.function,
+        "institution": r.organization.name,
+        "sector": r.sector,
+        "language": r.language,
+        "preferences": [g.name for g in r.preferred_groups()],
+        "member_of_the_network": r.is_member,
+        "fee": str(r.fee),
+        "status": r.status,
+        "group": r.group.name if r.group_id and r.cycle.is_published else None,
+        "registered_at": r.created_at.isoformat(),
+        "consent_at": r.consent_at.isoformat(),
+        "consent_version": r.consent_version,
+        "attendance": [
+            {"date": a.session.date.isoformat(), "status": a.status}
+            for a in r.attendances.select_related("session").order_by("session__date")
+        ],
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-intervision-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
