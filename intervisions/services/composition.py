@@ -77,7 +77,9 @@ def compose_cycle(cycle: Cycle, by, *, limit: float | None = None, seed: int = 0
     with transaction.atomic():
         by_pk = cycle.registrations.active().in_bulk()
         for rid, assignment in result.assignments.items():
-            registration = by_pk[int(rid)]
+            registration = by_pk.get(int(rid))
+            if registration is None:  # withdrawn or refused while the engine ran
+                continue
             registration.group_id = int(assignment.group) if assignment.group else None
             registration.choice_rank = assignment.choice_rank
             registration.reason_code = assignment.reason_code
@@ -113,6 +115,13 @@ def move(registration: Registration, group: Group | None, by, *, pin: bool = Tru
             raise IntervisionError("group_cancelled", group=group.name)
     cycle = registration.cycle
     promoted = None
+    if (
+        not cycle.is_published
+        and group is not None
+        and group.pk != registration.group_id
+        and group.registrations.active().count() >= cycle.group_max_size
+    ):
+        raise IntervisionError("group_full", group=group.name)
     with transaction.atomic():
         old = registration.group
         if cycle.is_published:
@@ -209,7 +218,10 @@ def publish(cycle: Cycle, by) -> dict:
         used = {r.group_id for r in placed}
         cycle.groups.exclude(pk__in=used).update(cancelled=True)
         for r in placed:
-            seats.take(r, r.group, waitlist=False)
+            try:
+                seats.take(r, r.group, waitlist=False)
+            except seats.BookingError as error:
+                raise IntervisionError("group_full", group=r.group.name) from error
             r.status = Registration.Status.ACCEPTED
             r.save(update_fields=["status"])
         for group in cycle.groups.filter(cancelled=False):

@@ -219,3 +219,16 @@ def test_personal_certificate_after_attendance(cycle, groups, register, coordina
     services.record_attendance(session, {people[0].pk: "present"}, coordinator)
     response = client.get(url)
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_moving_into_a_full_group_before_publication_is_refused(
+    cycle, groups, register, coordinator
+):
+    people = [register([groups[0]]) for _ in range(5)]
+    for person in people[:4]:
+        services.move(person, groups[0], coordinator)
+    with pytest.raises(IntervisionError) as error:
+        services.move(people[4], groups[0], coordinator)
+    assert error.value.code == "group_full"
+    services.move(people[0], groups[0], coordinator)  # staying put is fine
