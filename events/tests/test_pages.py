@@ -151,3 +151,47 @@ def test_series_page_shows_previous_sessions_and_reports(client, coordinator):
     page = client.get(upcoming.get_absolute_url()).content.decode()
     assert "CT #1" in page and "#report-title" in page
     assert "CT #2" in client.get(series.get_absolute_url()).content.decode()
+
+
+def test_cancel_link_from_the_email(client):
+    from events.links import cancel_token
+
+    event = EventFactory(capacity=1)
+    first = services.register(event, name="Awa", email="awa@example.org", consent=True)
+    second = services.register(event, name="Bram", email="bram@example.org", consent=True)
+    url = reverse("events:cancel_by_token", args=[cancel_token(first)])
+    page = client.get(url)
+    assert page.status_code == 200 and "Awa" in page.content.decode()
+    done = client.post(url)
+    assert "annulée" in done.content.decode()
+    second.refresh_from_db()
+    assert second.status == "confirmed"
+    again = client.post(url)
+    assert again.status_code == 400 and 'role="alert"' in again.content.decode()
+    assert client.get(reverse("events:cancel_by_token", args=["nope"])).status_code == 400
+
+
+def test_htmx_check_in_returns_the_button(client, coordinator):
+    event = EventFactory()
+    registration = services.register(event, name="Awa", email="awa@example.org", consent=True)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("events:check_in", args=[event.pk, registration.pk]),
+        {"present": "1"},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert 'aria-pressed="true"' in html and "<html" not in html
+
+
+def test_tables_page_and_print(client, coordinator):
+    event = EventFactory(capacity=5)
+    for n in range(4):
+        services.register(event, name=f"P{n}", email=f"p{n}@example.org", consent=True)
+    client.force_login(coordinator)
+    url = reverse("events:tables", args=[event.pk])
+    client.post(url, {"action": "add", "name": "Table A"})
+    client.post(url, {"action": "add", "name": "Table B", "capacity": "2"})
+    client.post(url, {"action": "assign"})
+    printed = client.get(url, {"print": 1}).content.decode()
+    assert printed.count("<caption>") == 2 and "P3" in printed
