@@ -53,9 +53,11 @@ def _event(type_code, organizer, title_fr, title_nl, start, hours, **fields) -> 
 
 def _register(event, person, options=()) -> Registration:
     """Book quietly (no e-mail): the same booking service, without notifications."""
+    membership = person.memberships.accepted().select_related("organization").first()
     registration = Registration.objects.create(
         event=event,
         user=person,
+        organization=membership.organization if membership else None,
         name=person.get_full_name() or person.email,
         email=person.email,
         language=person.preferred_language or "fr",
