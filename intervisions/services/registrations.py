@@ -25,17 +25,18 @@ def policy_version() -> str:
 
 
 def page_token(registration) -> str:
-    return signing.dumps(registration.pk, salt=PAGE_SALT)
+    """A stable signed link (no timestamp: the link in the first e-mail keeps working)."""
+    return signing.Signer(salt=PAGE_SALT).sign(str(registration.pk))
 
 
 def feed_token(registration) -> str:
-    return signing.dumps(registration.pk, salt=FEED_SALT)
+    return signing.Signer(salt=FEED_SALT).sign(str(registration.pk))
 
 
 def registration_from_token(token: str, *, feed: bool = False) -> Registration | None:
     try:
-        pk = signing.loads(token, salt=FEED_SALT if feed else PAGE_SALT)
-    except signing.BadSignature:
+        pk = int(signing.Signer(salt=FEED_SALT if feed else PAGE_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
         return None
     return (
         Registration.objects.select_related("cycle", "group", "organization")
