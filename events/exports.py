@@ -23,6 +23,14 @@ def header() -> list[str]:
 
 
 def rows(registrations) -> list[list]:
+    """One row per registration; the waiting position is counted here, in the waiting list's
+    order (created_at, pk), not with one query per row."""
+    registrations = list(registrations)
+    waiting = sorted(
+        (r for r in registrations if r.booking_id and r.booking.is_waiting),
+        key=lambda r: (r.booking.created_at, r.booking.pk),
+    )
+    position = {r.pk: index for index, r in enumerate(waiting, start=1)}
     result = []
     for r in registrations:
         result.append(
@@ -31,7 +39,7 @@ def rows(registrations) -> list[list]:
                 r.email,
                 r.organization_label,
                 str(r.get_status_display()),
-                r.booking.waiting_position() or "" if r.booking_id else "",
+                position.get(r.pk, ""),
                 ", ".join(str(b.resource) for b in r.option_bookings.all() if b.is_confirmed),
                 str(r.table) if r.table_id else "",
                 timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),

@@ -195,3 +195,18 @@ def test_tables_page_and_print(client, coordinator):
     client.post(url, {"action": "assign"})
     printed = client.get(url, {"print": 1}).content.decode()
     assert printed.count("<caption>") == 2 and "P3" in printed
+
+
+def test_export_gives_waiting_positions_in_order(client, coordinator):
+    event = EventFactory(capacity=1)
+    for n in range(4):
+        services.register(event, name=f"P{n}", email=f"p{n}@example.org", consent=True)
+    client.force_login(coordinator)
+    text = client.get(reverse("events:export", args=[event.pk, "csv"])).content.decode()
+    lines = [line.split(";") for line in text.strip().splitlines()[1:]]
+    assert [(line[0], line[4]) for line in lines] == [
+        ("P0", ""),
+        ("P1", "1"),
+        ("P2", "2"),
+        ("P3", "3"),
+    ]
