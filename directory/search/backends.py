@@ -15,6 +15,12 @@ from django.db import connection
 FTS_TABLE = "directory_service_fts"
 INDEX_TABLE = "directory_serviceindex"
 TEXT_TABLE = "directory_servicetext"
+#: Facet tokens are stored in the PostgreSQL tsvector with this prefix (never a folded word).
+FACET_PREFIX = "zq"
+
+
+def _prefixed(facets: str) -> str:
+    return " ".join(FACET_PREFIX + t for t in facets.split())
 
 
 class SqliteBackend:
@@ -55,12 +61,13 @@ class SqliteBackend:
         """A service id as this backend returns it in raw rows (SQLite: 32 hex digits)."""
         return value.hex
 
-    def text_match(self, tokens) -> list[int]:
-        """Index row ids whose text has every token as a word prefix."""
+    def text_match(self, tokens, groups=()) -> list[int]:
+        """Index row ids whose text has every token as a word prefix (and, to read fewer rows,
+        that carry a facet token of each group)."""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                [self._expression(tokens, [])],
+                [self._expression(tokens, groups)],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -87,7 +94,8 @@ class PostgresBackend:
         f"ALTER TABLE {INDEX_TABLE} DROP COLUMN IF EXISTS facets_tsv",
         f"ALTER TABLE {INDEX_TABLE} DROP COLUMN IF EXISTS hours_tsv",
         *install_sql,
-        f"INSERT INTO {TEXT_TABLE} (id, tsv) SELECT id, strip(to_tsvector('simple', body)) "
+        f"INSERT INTO {TEXT_TABLE} (id, tsv) SELECT id, strip(to_tsvector('simple', "
+        f"body || ' ' || regexp_replace(facets, '(\\S+)', '{FACET_PREFIX}\\1', 'g'))) "
         f"FROM {INDEX_TABLE} ON CONFLICT (id) DO NOTHING",
     ]
     uninstall_sql = [f"DROP TABLE IF EXISTS {TEXT_TABLE}"]
@@ -97,7 +105,7 @@ class PostgresBackend:
         cursor.executemany(
             f"INSERT INTO {TEXT_TABLE} (id, tsv) VALUES (%s, strip(to_tsvector('simple', %s))) "
             "ON CONFLICT (id) DO UPDATE SET tsv = EXCLUDED.tsv",
-            [(row[0], row[1]) for row in rows],
+            [(row[0], row[1] + " " + _prefixed(row[2])) for row in rows],
         )
 
     def delete(self, cursor, index_ids):
@@ -107,15 +115,18 @@ class PostgresBackend:
         cursor.execute(f"DELETE FROM {TEXT_TABLE}")
 
     @staticmethod
-    def _where(tokens):
+    def _where(tokens, groups=()):
         # The query is folded in Python; unaccent() keeps the database side honest too.
-        return "tsv @@ to_tsquery('simple', unaccent(%s))", [" & ".join(f"{t}:*" for t in tokens)]
+        query = " & ".join(f"{t}:*" for t in tokens)
+        for group in groups:
+            query += " & (" + " | ".join(FACET_PREFIX + t for t in group) + ")"
+        return "tsv @@ to_tsquery('simple', unaccent(%s))", [query]
 
     def raw_id(self, value):
         return value
 
-    def text_match(self, tokens) -> list[int]:
-        where, params = self._where(tokens)
+    def text_match(self, tokens, groups=()) -> list[int]:
+        where, params = self._where(tokens, groups)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT id FROM {TEXT_TABLE} WHERE {where}", params)
             return [row[0] for row in cursor.fetchall()]

@@ -95,8 +95,9 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     snap = memory.snapshot()
     tokens = query_tokens(params.query)
     fuzzy = False
+    groups = params.groups()
     if tokens:
-        row_ids = backend.text_match(tokens)
+        row_ids = backend.text_match(tokens, groups)
         if not row_ids:
             row_ids = _fuzzy(backend, snap, params.query)
             fuzzy = bool(row_ids)
@@ -105,7 +106,7 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     else:
         candidates = None
         mask = snap.all
-    for group in params.groups():
+    for group in groups:
         group_mask = 0
         for tok in group:
             group_mask |= snap.masks.get(tok, 0)
