@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -69,3 +70,7 @@ def _page(path, live_server):
         finally:
             context.close()
             browser.close()
+            # Database calls made by the test while Playwright's loop runs use connections of
+            # their own context: close them here, or PostgreSQL cannot drop the test database.
+            connections.close_all()
+    connections.close_all()
