@@ -3,22 +3,14 @@
 Tokens are signed with django.core.signing (SECRET_KEY); they carry ids, never personal data.
 """
 
-from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
+from core.links import absolute_url
+
 CANCEL_SALT = "events.registration.cancel"
 FEED_SALT = "events.personal-feed"
-
-
-def absolute_url(path: str) -> str:
-    base = getattr(settings, "MAILLAGE_BASE_URL", "")
-    if not base:
-        protocol = getattr(settings, "ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
-        base = f"{protocol}://{Site.objects.get_current().domain}"
-    return base.rstrip("/") + path
 
 
 def cancel_token(registration) -> str:

@@ -264,6 +264,8 @@ SPECTACULAR_SETTINGS = {
 
 # --- Maillage --------------------------------------------------------------------------------
 MAILLAGE_SITE_NAME = "Maillage"
+# Base of the absolute links in e-mails and feeds; empty = the Site's domain (SITE_DOMAIN).
+MAILLAGE_BASE_URL = os.environ.get("MAILLAGE_BASE_URL", "")
 # Map tiles: any XYZ tile URL; an empty value shows the map without a background layer.
 MAILLAGE_MAP_TILES_URL = os.environ.get(
     "MAILLAGE_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"

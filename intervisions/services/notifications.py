@@ -8,13 +8,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from core.links import absolute_url
 from core.notifications import notify_address
 
 from .. import ical
-
-
-def base_url() -> str:
-    return getattr(settings, "MAILLAGE_BASE_URL", "http://localhost:8000").rstrip("/")
 
 
 def language_of(registration) -> str:
@@ -28,7 +25,7 @@ def page_url(registration) -> str:
 
     with translation.override(language_of(registration)):
         path = reverse("intervisions:my_registration", args=[page_token(registration)])
-    return base_url() + path
+    return absolute_url(path)
 
 
 def feed_url(registration) -> str:
@@ -36,7 +33,7 @@ def feed_url(registration) -> str:
 
     with translation.override(language_of(registration)):
         path = reverse("intervisions:feed", args=[feed_token(registration)])
-    return base_url() + path
+    return absolute_url(path)
 
 
 def send(registration, template: str, context: dict | None = None, attachments=None) -> None:
