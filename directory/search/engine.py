@@ -143,10 +143,10 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
             keyed = [k for k in keyed if k[0] <= limit]
             final = snap.mask_of(p for _, p in keyed)
         if params.sort == "distance":
-            if need < len(keyed) // 4:
-                top = [p for _, p in heapq.nsmallest(need, keyed)]
-                taken = set(top)
-                positions = top + [p for _, p in keyed if p not in taken]
+            if need < len(keyed) // 4 and not with_points:
+                # Only the pages up to this one are ordered; the rest are just counted.
+                positions = [p for _, p in heapq.nsmallest(need, keyed)]
+                positions += [None] * (len(keyed) - len(positions))
             else:
                 keyed.sort()
                 positions = [p for _, p in keyed]

@@ -225,3 +225,20 @@ def test_snapshot_follows_the_shared_version(network):
     snap = memory.snapshot()
     housing = "t" + term_ids("theme:housing")[0].hex
     assert snap.masks[housing].bit_count() == 3
+
+
+def test_distance_pages_agree_with_the_full_order():
+    for i in range(12):
+        make_service(name_fr=f"Logement {i}", latitude=50.80 + i * 0.005, longitude=4.35)
+    origin = (50.80, 4.35)
+    full = search(SearchParams(query="logement", sort="distance", origin=origin, per_page=100))
+    assert full.total == 12
+    paged = []
+    for page in (1, 2, 3):
+        result = search(
+            SearchParams(query="logement", sort="distance", origin=origin, per_page=2, page=page)
+        )
+        assert result.total == 12
+        paged += result.ids
+    assert paged == full.ids[:6]
+    assert list(full.distances.values()) == sorted(full.distances.values())
