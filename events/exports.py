@@ -1,11 +1,9 @@
 """Lists of registrants as rows, CSV and Excel (openpyxl). Never writes the database."""
 
-import csv
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from core.tabular import csv_text, xlsx_bytes
 
 
 def header() -> list[str]:
@@ -49,29 +47,9 @@ def rows(registrations) -> list[list]:
     return result
 
 
-def _safe(value):
-    # Spreadsheet formula injection: a cell starting with = + - @ is shown as text.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def to_csv(registrations) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(header())
-    for row in rows(registrations):
-        writer.writerow([_safe(v) for v in row])
-    return out.getvalue()
+    return csv_text(header(), rows(registrations))
 
 
 def to_xlsx(registrations, title: str) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = (title or "registrations")[:31].replace("/", "-").replace(":", "-")
-    sheet.append(header())
-    for row in rows(registrations):
-        sheet.append([_safe(v) for v in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(header(), rows(registrations), title=title or "registrations")

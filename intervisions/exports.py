@@ -4,11 +4,9 @@ Personal data: exports are for coordinators only (the views check it); anonymise
 their placeholders.
 """
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from core.tabular import csv_text, xlsx_bytes
 
 from . import reasons
 
@@ -56,29 +54,9 @@ def rows(cycle):
         ]
 
 
-def _safe(value):
-    """No spreadsheet formulas from user input (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def to_csv(cycle) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(headers())
-    for row in rows(cycle):
-        writer.writerow([_safe(v) for v in row])
-    return out.getvalue()
+    return csv_text(headers(), rows(cycle), delimiter=",")
 
 
 def to_xlsx(cycle) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Registrations")[:31]
-    sheet.append(headers())
-    for row in rows(cycle):
-        sheet.append([_safe(v) for v in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(headers(), rows(cycle), title=_("Registrations"))
