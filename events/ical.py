@@ -5,22 +5,15 @@ meeting link is added only for a confirmed participant's own copy. Never writes 
 """
 
 from django.utils import timezone
-from icalendar import Calendar
 from icalendar import Event as VEvent
+
+from core.ical import new_calendar
 
 from .links import absolute_url
 
-PRODID = "-//Maillage//Agenda//FR"
 
-
-def _calendar(name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    return calendar
+def _calendar(name: str):
+    return new_calendar(name, product="Agenda")
 
 
 def _vevent(event, *, with_online_link=False) -> VEvent:

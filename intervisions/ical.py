@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Event
+
+from core.ical import new_calendar
 
 
 def _zone():
@@ -16,10 +18,7 @@ def _zone():
 def group_calendar(group, *, uid_prefix: str = "group") -> str:
     from .services.calendar import host_address
 
-    cal = Calendar()
-    cal.add("prodid", "-//Maillage//Intervisions//FR")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{group.cycle} · {group.name}")
+    cal = new_calendar(f"{group.cycle} · {group.name}", product="Intervisions")
     zone = _zone()
     for session in group.sessions.select_related("host", "group").order_by("date"):
         venue = host_address(session)
@@ -40,8 +39,5 @@ def group_calendar(group, *, uid_prefix: str = "group") -> str:
 
 def registration_calendar(registration) -> str:
     if registration.group_id is None:
-        cal = Calendar()
-        cal.add("prodid", "-//Maillage//Intervisions//FR")
-        cal.add("version", "2.0")
-        return cal.to_ical().decode("utf-8")
+        return new_calendar("", product="Intervisions").to_ical().decode("utf-8")
     return group_calendar(registration.group, uid_prefix=f"r{registration.pk}")
