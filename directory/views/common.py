@@ -41,6 +41,19 @@ def map_points(services) -> list[dict]:
     """Markers for the map: public locations only (a confidential place never gets one)."""
     points = []
     for service in services:
+        if hasattr(service, "places"):  # a search result (views.search.page_services)
+            points += [
+                {
+                    "lat": place.latitude,
+                    "lon": place.longitude,
+                    "name": service.name,
+                    "organization": service.organization.name,
+                    "url": service.get_absolute_url(),
+                }
+                for place in service.places
+                if not place.confidential and place.latitude is not None
+            ]
+            continue
         for sal in service.at_locations.all():
             location = sal.location
             if location.is_confidential or location.latitude is None:

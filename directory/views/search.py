@@ -1,7 +1,8 @@
 """The directory's landing page: one search box, facets with counts, list and map."""
 
+from dataclasses import dataclass, field
+
 from django.conf import settings
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -17,40 +18,74 @@ from .common import map_points, resolve_place
 PER_PAGE = 20
 
 
-def result_queryset():
-    return Service.objects.select_related("organization").prefetch_related(
-        Prefetch(
-            "at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
-                Prefetch(
-                    "location__addresses", queryset=Address.objects.select_related("municipality")
-                )
-            ),
-        ),
-    )
+@dataclass
+class Place:
+    """Where a result is, as the list and the map need it (no address when confidential)."""
+
+    confidential: bool
+    latitude: float | None
+    longitude: float | None
+    lines: list = field(default_factory=list)
+
+
+def _first(values):
+    return next((v for v in values if v), "")
 
 
 def page_services(ids) -> list:
-    """The page's services in order, with ``term_names`` (two light queries instead of
-    instantiating every term: this is the hot path of the directory)."""
-    by_id = {s.pk: s for s in result_queryset().filter(pk__in=ids)}
+    """The page's services in order, with ``term_names`` and ``places``: a few flat queries
+    instead of instantiating terms, locations and addresses (the hot path of the directory)."""
+    by_id = {s.pk: s for s in Service.objects.select_related("organization").filter(pk__in=ids)}
+    lang = translation.get_language() or "fr"
+    order = [lang] + [code for code in ("fr", "nl", "en") if code != lang]
     links = list(
         Service.terms.through.objects.filter(service_id__in=ids).values_list(
             "service_id", "taxonomyterm_id"
         )
     )
-    lang = translation.get_language() or "fr"
-    order = [lang] + [code for code in ("fr", "nl", "en") if code != lang]
-    names = {}
-    for pk, *values in TaxonomyTerm.objects.filter(pk__in={link[1] for link in links}).values_list(
-        "pk", *[f"name_{code}" for code in order]
+    names = {
+        pk: _first(values)
+        for pk, *values in TaxonomyTerm.objects.filter(
+            pk__in={link[1] for link in links}
+        ).values_list("pk", *[f"name_{code}" for code in order])
+    }
+    places = {}
+    for service_id, location_id, confidential, lat, lon in ServiceAtLocation.objects.filter(
+        service_id__in=ids
+    ).values_list(
+        "service_id",
+        "location_id",
+        "location__is_confidential",
+        "location__latitude",
+        "location__longitude",
     ):
-        names[pk] = next((v for v in values if v), "")
+        places.setdefault(location_id, []).append(
+            (
+                service_id,
+                Place(confidential, None if confidential else lat, None if confidential else lon),
+            )
+        )
+    for location_id, street, postal_code, city, *municipality in Address.objects.filter(
+        location_id__in=list(places)
+    ).values_list(
+        "location_id",
+        "address_1",
+        "postal_code",
+        "city",
+        *[f"municipality__name_{code}" for code in order],
+    ):
+        for _service_id, place in places[location_id]:
+            if not place.confidential:
+                place.lines.append(f"{street}, {postal_code} {_first(municipality) or city}")
     for service in by_id.values():
-        service.term_names = []
+        service.term_names, service.places = [], []
     for service_id, term_id in links:
         if service_id in by_id:
             by_id[service_id].term_names.append(names.get(term_id, ""))
+    for entries in places.values():
+        for service_id, place in entries:
+            if service_id in by_id:
+                by_id[service_id].places.append(place)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
