@@ -2,14 +2,19 @@
 Service edits by members go through the directory pages (services layer, change log)."""
 
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import ChangeRecord, ErrorReport, Organization, Service, Taxonomy, TaxonomyTerm
 from .search.indexer import reindex
 
+#: Django 6 will assume https for URL fields; say so now (warnings fail the tests).
+HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(Organization)
 class OrganizationAdmin(TranslationAdmin):
+    formfield_overrides = HTTPS
     list_display = ["name", "sector", "status", "enterprise_number", "is_network_member"]
     list_filter = ["status", "sector", "is_network_member", "legal_status"]
     search_fields = ["name_fr", "name_nl", "alternate_name", "enterprise_number"]
@@ -21,6 +26,7 @@ class OrganizationAdmin(TranslationAdmin):
 
 
 class TermInline(TranslationTabularInline):
+    formfield_overrides = HTTPS
     model = TaxonomyTerm
     fields = ["code", "name", "description", "position"]
     extra = 1
@@ -28,6 +34,7 @@ class TermInline(TranslationTabularInline):
 
 @admin.register(Taxonomy)
 class TaxonomyAdmin(TranslationAdmin):
+    formfield_overrides = HTTPS
     list_display = ["name", "code", "is_facet", "position"]
     inlines = [TermInline]
 
@@ -42,6 +49,7 @@ class TaxonomyAdmin(TranslationAdmin):
 
 @admin.register(TaxonomyTerm)
 class TaxonomyTermAdmin(TranslationAdmin):
+    formfield_overrides = HTTPS
     list_display = ["name", "code", "taxonomy", "position"]
     list_filter = ["taxonomy"]
     search_fields = ["name_fr", "name_nl", "code"]
@@ -53,6 +61,7 @@ class TaxonomyTermAdmin(TranslationAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(TranslationAdmin):
+    formfield_overrides = HTTPS
     list_display = ["name", "organization", "status", "publication_status", "assured_date"]
     list_filter = ["publication_status", "status", "fee"]
     search_fields = ["name_fr", "name_nl", "organization__name_fr"]
