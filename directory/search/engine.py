@@ -98,7 +98,8 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     groups = params.groups()
     if tokens:
         row_ids = backend.text_match(tokens, groups)
-        if not row_ids:
+        # Typos only when the words match nothing at all (not when the filters exclude them).
+        if not row_ids and not (groups and backend.text_match(tokens)):
             row_ids = _fuzzy(backend, snap, params.query)
             fuzzy = bool(row_ids)
         candidates = snap.positions_of(row_ids)
@@ -173,6 +174,7 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
         if with_points
         else []
     )
+    fuzzy = fuzzy and bool(positions)
     return SearchResult(
         total=len(positions),
         ids=[snap.service_ids[p] for p in page_positions],

@@ -242,3 +242,8 @@ def test_distance_pages_agree_with_the_full_order():
         paged += result.ids
     assert paged == full.ids[:6]
     assert list(full.distances.values()) == sorted(full.distances.values())
+
+
+def test_filters_that_exclude_every_match_do_not_trigger_the_typo_fallback(network):
+    result = search(SearchParams(query="logement", municipalities=["21001"]))
+    assert result.total == 0 and not result.fuzzy
