@@ -306,3 +306,52 @@ class ServiceForm(forms.Form):
             "location_ids": [loc.pk for loc in data["locations"]],
             "verify": data.get("verify", False),
         }
+
+
+class LocationForm(forms.Form):
+    """A place of the organization and its address."""
+
+    name_fr = forms.CharField(label=_("Name of the place (French)"), required=False, max_length=255)
+    name_nl = forms.CharField(label=_("Name of the place (Dutch)"), required=False, max_length=255)
+    address_1 = forms.CharField(label=_("Street and number"), max_length=255)
+    address_2 = forms.CharField(label=_("Address complement"), required=False, max_length=255)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=10)
+    city = forms.CharField(label=_("City"), required=False, max_length=100)
+    transportation_fr = forms.CharField(
+        label=_("Public transport (French)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    transportation_nl = forms.CharField(
+        label=_("Public transport (Dutch)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    longitude = forms.FloatField(
+        label=_("Longitude"), required=False, min_value=-180, max_value=180
+    )
+    is_confidential = forms.BooleanField(
+        label=_("Confidential address (shelter): never shown publicly"), required=False
+    )
+
+    @staticmethod
+    def initial_from(location) -> dict:
+        address = location.addresses.first()
+        initial = {
+            f: getattr(location, f)
+            for f in (
+                "name_fr",
+                "name_nl",
+                "transportation_fr",
+                "transportation_nl",
+                "latitude",
+                "longitude",
+                "is_confidential",
+            )
+        }
+        if address:
+            initial |= {
+                f: getattr(address, f) for f in ("address_1", "address_2", "postal_code", "city")
+            }
+        return initial

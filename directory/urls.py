@@ -12,6 +12,12 @@ urlpatterns = [
     path("organisations/<uuid:pk>/modifier/", edit.organization_edit, name="organization_edit"),
     path("organisations/<uuid:pk>/signaler/", sheets.report_error_view, name="organization_report"),
     path("organisations/<uuid:pk>/services/nouveau/", edit.service_create, name="service_create"),
+    path("organisations/<uuid:pk>/lieux/nouveau/", edit.location_edit, name="location_create"),
+    path(
+        "organisations/<uuid:pk>/lieux/<uuid:location_pk>/",
+        edit.location_edit,
+        name="location_edit",
+    ),
     path(
         "organisations/<uuid:pk>/services/<uuid:service_pk>/signaler/",
         sheets.report_error_view,

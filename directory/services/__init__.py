@@ -17,6 +17,7 @@ from .organizations import (
     set_status,
     update_organization,
 )
+from .places import save_location
 from .sheets import (
     can_edit_service,
     close_error_report,
@@ -39,6 +40,7 @@ __all__ = [
     "record_changes",
     "remind_stale_sheets",
     "report_error",
+    "save_location",
     "set_service_publication",
     "set_status",
     "update_organization",

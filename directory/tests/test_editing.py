@@ -195,3 +195,26 @@ def test_report_an_error(
     client.post(f"/fr/annuaire/coordination/signalements/{report.pk}/", {"status": "fixed"})
     report.refresh_from_db()
     assert report.status == "fixed"
+
+
+def test_member_moves_a_place_and_the_search_follows(client, org_admin, service, outsider):
+    from directory.search.engine import SearchParams, search
+
+    location = service.at_locations.get().location
+    url = f"/fr/annuaire/organisations/{service.organization_id}/lieux/{location.pk}/"
+    data = {"name_fr": "Antenne Uccle", "address_1": "rue Xavier De Bue 12", "postal_code": "1180"}
+    client.force_login(outsider)
+    assert client.post(url, data).status_code == 403
+    client.force_login(org_admin)
+    assert client.get(url).status_code == 200
+    assert client.post(url, data).status_code == 302
+    address = location.addresses.get()
+    assert (address.municipality.nis_code, address.basin.code, address.city) == ("21016", "sud", "Uccle")
+    assert search(SearchParams(municipalities=["21016"])).ids == [service.pk]
+    assert ChangeRecord.objects.filter(resource_id=location.pk, field_name="postal_code").exists()
+    new = client.post(
+        f"/fr/annuaire/organisations/{service.organization_id}/lieux/nouveau/",
+        {"address_1": "rue Haute 1", "postal_code": "1000", "is_confidential": "on"},
+    )
+    assert new.status_code == 302
+    assert service.organization.locations.filter(is_confidential=True).count() == 1

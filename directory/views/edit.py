@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from .. import services as directory_services
 from ..duplicates import matches_for
-from ..forms import OrganizationForm, ProposeOrganizationForm, ServiceForm
-from ..models import Organization, PublicationStatus, Service, Taxonomy
+from ..forms import LocationForm, OrganizationForm, ProposeOrganizationForm, ServiceForm
+from ..models import Location, Organization, PublicationStatus, Service, Taxonomy
 from ..services import DirectoryError, can_edit_organization
 from .coordination import candidates
 
@@ -144,3 +144,31 @@ def service_publication(request, pk):
     except DirectoryError as error:
         raise PermissionDenied(error.message) from None
     return redirect(service)
+
+
+@login_required
+def location_edit(request, pk, location_pk=None):
+    """Add (no location_pk) or edit a place of the organization."""
+    organization = get_object_or_404(Organization, pk=pk)
+    if not can_edit_organization(request.user, organization):
+        raise PermissionDenied
+    location = None
+    if location_pk:
+        location = get_object_or_404(Location, pk=location_pk, organization=organization)
+    initial = LocationForm.initial_from(location) if location else None
+    form = LocationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            directory_services.save_location(
+                request.user, organization, form.cleaned_data, location=location
+            )
+        except DirectoryError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The place is saved."))
+            return redirect(organization)
+    return render(
+        request,
+        "directory/location_form.html",
+        {"form": form, "organization": organization, "location": location},
+    )
