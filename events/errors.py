@@ -22,4 +22,7 @@ class EventError(ServiceError):
         "report_empty": _("The minutes are empty."),
         "no_tables": _("Create the conversation tables first."),
         "option_unknown": _("This option does not belong to the event."),
+        "organization_required": _(
+            "This meeting is for professionals: please tell us which organization you work for."
+        ),
     }

@@ -12,6 +12,7 @@ from booking.services import BookingError
 from ..errors import EventError
 from ..links import read_cancel_token
 from ..models import Event, Registration
+from ..models.event import Audience
 from .notices import tell
 from .organizing import sync_resources
 
@@ -69,6 +70,10 @@ def register(
             organization = organization.organization if organization else None
     elif not consent:
         raise EventError("consent_required")
+    elif event.audience == Audience.PROFESSIONALS and not (
+        organization or organization_name.strip()
+    ):
+        raise EventError("organization_required")
     email = email.strip().lower()
     if registration_for(event, email=email):
         raise EventError("already_registered")

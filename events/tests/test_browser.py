@@ -33,8 +33,20 @@ def test_register_cancel_and_waiting_list_promotion(browser_page):
     assert "Vous êtes inscrit·e." in page.locator("#registration-status").inner_text()
 
     # Two people register meanwhile with the short form: the event is full, they wait in order.
-    first = services.register(event, name="Bram Peeters", email="bram@example.org", consent=True)
-    second = services.register(event, name="Chloé Lambert", email="chloe@example.org", consent=True)
+    first = services.register(
+        event,
+        name="Bram Peeters",
+        email="bram@example.org",
+        organization_name="Service social",
+        consent=True,
+    )
+    second = services.register(
+        event,
+        name="Chloé Lambert",
+        email="chloe@example.org",
+        organization_name="Service social",
+        consent=True,
+    )
     assert (first.status, second.status) == ("waiting", "waiting")
     mail.outbox.clear()
 

@@ -53,8 +53,12 @@ def test_people_without_organization_cannot_create(client, user):
 
 def test_edit_capacity_promotes_and_refuses_below_confirmed(client, coordinator):
     event = EventFactory(capacity=1)
-    first = services.register(event, name="A", email="a@example.org", consent=True)
-    waiting = services.register(event, name="B", email="b@example.org", consent=True)
+    first = services.register(
+        event, name="A", email="a@example.org", organization_name="Service social", consent=True
+    )
+    waiting = services.register(
+        event, name="B", email="b@example.org", organization_name="Service social", consent=True
+    )
     assert waiting.status == "waiting"
     client.force_login(coordinator)
     url = reverse("events:edit", args=[event.pk])

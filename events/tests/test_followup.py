@@ -43,7 +43,13 @@ def test_report_page_never_renders_a_script(client, coordinator):
 def test_publishing_notifies_participants_once(coordinator):
     event = EventFactory(capacity=5)
     for n in range(3):
-        services.register(event, name=f"P{n}", email=f"p{n}@example.org", consent=True)
+        services.register(
+            event,
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            organization_name="Service social",
+            consent=True,
+        )
     report = services.save_report(event, "<p>Compte rendu</p>", user=coordinator)
     mail.outbox.clear()
     assert services.publish_report(report, user=coordinator) == 3

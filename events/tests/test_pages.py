@@ -114,8 +114,16 @@ def test_ical_feeds_parse_back(client, user):
 def test_organizer_list_exports_and_check_in(client, user):
     event = EventFactory(capacity=1)
     MembershipFactory(user=user, organization=event.organizer)
-    first = services.register(event, name="=HYPERLINK(1)", email="a@example.org", consent=True)
-    services.register(event, name="Bram", email="b@example.org", consent=True)
+    first = services.register(
+        event,
+        name="=HYPERLINK(1)",
+        email="a@example.org",
+        organization_name="Service social",
+        consent=True,
+    )
+    services.register(
+        event, name="Bram", email="b@example.org", organization_name="Service social", consent=True
+    )
     url = reverse("events:registrants", args=[event.pk])
     assert client.get(url).status_code == 302  # login required
     client.force_login(user)
@@ -157,8 +165,16 @@ def test_cancel_link_from_the_email(client):
     from events.links import cancel_token
 
     event = EventFactory(capacity=1)
-    first = services.register(event, name="Awa", email="awa@example.org", consent=True)
-    second = services.register(event, name="Bram", email="bram@example.org", consent=True)
+    first = services.register(
+        event, name="Awa", email="awa@example.org", organization_name="Service social", consent=True
+    )
+    second = services.register(
+        event,
+        name="Bram",
+        email="bram@example.org",
+        organization_name="Service social",
+        consent=True,
+    )
     url = reverse("events:cancel_by_token", args=[cancel_token(first)])
     page = client.get(url)
     assert page.status_code == 200 and "Awa" in page.content.decode()
@@ -173,7 +189,9 @@ def test_cancel_link_from_the_email(client):
 
 def test_htmx_check_in_returns_the_button(client, coordinator):
     event = EventFactory()
-    registration = services.register(event, name="Awa", email="awa@example.org", consent=True)
+    registration = services.register(
+        event, name="Awa", email="awa@example.org", organization_name="Service social", consent=True
+    )
     client.force_login(coordinator)
     response = client.post(
         reverse("events:check_in", args=[event.pk, registration.pk]),
@@ -187,7 +205,13 @@ def test_htmx_check_in_returns_the_button(client, coordinator):
 def test_tables_page_and_print(client, coordinator):
     event = EventFactory(capacity=5)
     for n in range(4):
-        services.register(event, name=f"P{n}", email=f"p{n}@example.org", consent=True)
+        services.register(
+            event,
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            organization_name="Service social",
+            consent=True,
+        )
     client.force_login(coordinator)
     url = reverse("events:tables", args=[event.pk])
     client.post(url, {"action": "add", "name": "Table A"})
@@ -200,7 +224,13 @@ def test_tables_page_and_print(client, coordinator):
 def test_export_gives_waiting_positions_in_order(client, coordinator):
     event = EventFactory(capacity=1)
     for n in range(4):
-        services.register(event, name=f"P{n}", email=f"p{n}@example.org", consent=True)
+        services.register(
+            event,
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            organization_name="Service social",
+            consent=True,
+        )
     client.force_login(coordinator)
     text = client.get(reverse("events:export", args=[event.pk, "csv"])).content.decode()
     lines = [line.split(";") for line in text.strip().splitlines()[1:]]

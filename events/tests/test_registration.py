@@ -67,7 +67,13 @@ def test_never_more_than_capacity_with_waitlist_disabled():
 def test_same_email_twice_refused(event):
     guest(event, 1)
     with pytest.raises(EventError) as error:
-        services.register(event, name="Autre", email="P1@example.org", consent=True)
+        services.register(
+            event,
+            name="Autre",
+            email="P1@example.org",
+            organization_name="Service social",
+            consent=True,
+        )
     assert error.value.code == "already_registered"
     assert "déjà" in error.value.message
 
@@ -190,6 +196,7 @@ def test_past_registrations_are_anonymised(settings, user):
             event,
             name="Awa",
             email="awa@example.org",
+            organization_name="Service social",
             consent=True,
             now=event.starts_at - datetime.timedelta(days=2),
         )
@@ -204,3 +211,15 @@ def test_past_registrations_are_anonymised(settings, user):
     assert anonymised.status == "confirmed"  # the count stays for statistics
     assert recent.registrations.filter(email="awa@example.org").exists()
     assert services.anonymise_past_registrations() == 0
+
+
+def test_professionals_only_event_asks_guests_for_their_organization(event):
+    assert event.audience == "professionals"
+    with pytest.raises(EventError) as error:
+        services.register(event, name="Awa", email="awa@example.org", consent=True)
+    assert error.value.code == "organization_required"
+    assert "organisation" in error.value.message
+    assert not event.registrations.exists()
+    public = EventFactory(audience="public")
+    registration = services.register(public, name="Awa", email="awa@example.org", consent=True)
+    assert registration.booking.is_confirmed

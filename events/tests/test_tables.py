@@ -47,7 +47,12 @@ def test_assign_tables_service(coordinator):
     )
     for n in range(5):
         services.register(
-            event, name=f"P{n}", email=f"p{n}@example.org", consent=True, table_choice=perinatality
+            event,
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            organization_name="Service social",
+            consent=True,
+            table_choice=perinatality,
         )
     result = services.assign_tables(event, user=coordinator)
     sizes = sorted(len(members) for members in result.values())
