@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from directory.search import memory as search_memory
 from maillage.testing.browser import browser_page, chromium_path  # noqa: F401
 from maillage.testing.factories import (
     CoordinatorFactory,
@@ -22,11 +23,15 @@ from maillage.testing.factories import (
 
 
 @pytest.fixture(autouse=True)
-def _french_and_captured_mail(settings):
+def _isolated_test(settings):
+    """French, captured e-mail, an empty cache (rate-limit counters must not leak from one test
+    to the next) and a fresh in-process search snapshot (the database is rolled back under it)."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()  # rate-limit counters must not leak from one test to the next
+    cache.clear()
+    search_memory.reset()
     with translation.override("fr"):
         yield
+    search_memory.reset()
 
 
 @pytest.fixture

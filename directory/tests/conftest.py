@@ -1,13 +1,2 @@
-"""Directory test fixtures: each test starts with a fresh search snapshot (the database is
-rolled back between tests under the in-process snapshot)."""
-
-import pytest
-
-from directory.search import memory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_search_snapshot():
-    memory.reset()
-    yield
-    memory.reset()
+"""Directory test fixtures. The fresh search snapshot of every test comes from the root
+conftest (``_isolated_test``), so that other apps' tests get it too."""
