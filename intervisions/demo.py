@@ -1,9 +1,11 @@
-"""Demo data for intervisions (called by ``manage.py load_demo``): the 2025-2026 cycle of seed 001
-(French groups on Monday morning, Tuesday afternoon and Thursday morning, a Dutch group on
-Thursday afternoon, each with a social + mental-health facilitator pair, ~40 registrations with
-ranked preferences, registration still open) and the free 5-session crisis cycle of seed 003.
+"""Demo data for intervisions (called by ``manage.py load_demo``): the cycle of the current
+season as in seed 001 (French groups on Monday morning, Tuesday afternoon and Thursday morning, a
+Dutch group on Thursday afternoon, each with a social + mental-health facilitator pair, ~40
+registrations with ranked preferences), already composed and published with its calendars and
+the attendance of the sessions already held; and the free 5-session crisis cycle of seed 003,
+open for registration, so that both sides can be tried.
 
-Fast and deterministic: no solver run here (coordinators press "Compose" in the demo).
+Fast and deterministic: the composition of 40 people takes a few hundredths of a second.
 """
 
 import datetime
@@ -11,7 +13,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from .models import Cycle, Group, Registration
+from .models import Attendance, Cycle, Group, Registration
+from .services import attendance as attendance_service
+from .services import composition
+from .services.calendar import members
 from .services.registrations import _municipality, policy_version
 
 SLOTS = [
@@ -50,7 +55,7 @@ def load(rng, context, stdout=None):
     if len(facilitators) < 2:
         return {}
     today = timezone.localdate()
-    year = today.year if today.month < 9 else today.year + 1
+    year = today.year if today.month >= 9 else today.year - 1  # the season under way
     cycle = Cycle.objects.create(
         title=f"Intervisions intersectorielles {year}-{year + 1}",
         season=f"{year}-{year + 1}",
@@ -66,7 +71,7 @@ def load(rng, context, stdout=None):
         registration_deadline=datetime.date(year, 9, 30),
         group_min_size=4,
         group_max_size=15,
-        status=Cycle.Status.OPEN,
+        status=Cycle.Status.CLOSED,
     )
     groups = _groups(cycle, facilitators, SLOTS)
     french = [g for g in groups if g.language == "fr"]
@@ -109,6 +114,7 @@ def load(rng, context, stdout=None):
             consent_version=policy_version(),
         )
         made += 1
+    _compose_publish_and_attend(rng, cycle, context, today)
     crisis = Cycle.objects.create(
         title="Intervisions « Traverser la crise »",
         season=f"{year + 1}",
@@ -128,3 +134,22 @@ def load(rng, context, stdout=None):
     if stdout is not None:
         stdout.write(f"  2 intervision cycles, {len(groups) + 2} groups, {made} registrations")
     return {"intervision_cycles": [cycle, crisis]}
+
+
+def _compose_publish_and_attend(rng, cycle, context, today) -> None:
+    """Compose and publish like a coordinator would, then fill the sheets of past sessions."""
+    coordinators = context.get("coordinators") or []
+    if not coordinators:
+        return
+    coordinator = coordinators[0]
+    composition.compose_cycle(cycle, coordinator, limit=2.0)
+    composition.publish(cycle, coordinator)
+    statuses = [Attendance.Status.PRESENT] * 8 + [
+        Attendance.Status.EXCUSED,
+        Attendance.Status.ABSENT,
+    ]
+    for group in cycle.groups.filter(cancelled=False):
+        people = members(group)
+        for session in group.sessions.filter(date__lt=today).order_by("date"):
+            sheet = {person.pk: rng.choice(statuses) for person in people}
+            attendance_service.record_attendance(session, sheet, coordinator)
