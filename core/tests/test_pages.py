@@ -10,7 +10,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
-from directory.models import Organization
+from directory.models import Organization, Service
+from events.models import Event
+from intervisions.models import Cycle, Session
 from maillage.testing.factories import OrganizationFactory
 from territory.models import Municipality
 
@@ -58,6 +60,12 @@ def test_demo_data_is_deterministic_and_spread_over_the_region(db):
     assert covered == 19
     assert Organization.objects.values("sector").distinct().count() >= 10
     assert User.objects.filter(role=User.Role.COORDINATOR).exists()
+    # Every feature has something to show: services, events, a running intervision cycle.
+    assert Service.objects.count() >= Organization.objects.count()
+    assert Event.objects.exists()
+    running = Cycle.objects.get(status=Cycle.Status.PUBLISHED)
+    assert Session.objects.filter(group__cycle=running).exists()
+    assert Cycle.objects.filter(status=Cycle.Status.OPEN).exists()
     first = list(Organization.objects.order_by("pk").values_list("pk", "name_fr")[:5])
     # A second run on a non-empty database is refused; --if-empty does nothing.
     call_command("load_demo", "--if-empty", stdout=io.StringIO())
