@@ -23,6 +23,9 @@ class Resource(models.Model):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     #: When full: put people on a waiting list (True) or refuse them (False).
     waitlist_enabled = models.BooleanField(_("waiting list"), default=True)
+    #: Name of a rule of ``booking.rules`` that a waiting booking must pass to be promoted
+    #: (e.g. at most 2 people of one institution in an intervision group); empty: in order.
+    promotion_rule = models.CharField(_("promotion rule"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

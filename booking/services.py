@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import ServiceError
 
+from . import rules
 from .locking import lock_resources, race_window_seconds
 from .models import Booking, Resource
 
@@ -39,15 +40,26 @@ class BookingError(ServiceError):
 
 
 def get_or_create_resource(
-    key: str, *, capacity: int | None, label: str = "", waitlist_enabled: bool = True
+    key: str,
+    *,
+    capacity: int | None,
+    label: str = "",
+    waitlist_enabled: bool = True,
+    promotion_rule: str = "",
 ) -> Resource:
     """The resource of that key, created with these values when new (an existing one keeps its
     capacity: change it with set_capacity(), which promotes waiting people)."""
     if capacity is not None and capacity <= 0:
         raise BookingError("capacity_invalid")
+    rules.get(promotion_rule)  # an unknown rule fails here, not when a seat is freed
     resource, created = Resource.objects.get_or_create(
         key=key,
-        defaults={"capacity": capacity, "label": label, "waitlist_enabled": waitlist_enabled},
+        defaults={
+            "capacity": capacity,
+            "label": label,
+            "waitlist_enabled": waitlist_enabled,
+            "promotion_rule": promotion_rule,
+        },
     )
     if not created and (resource.label != label and label):
         resource.label = label
@@ -72,24 +84,29 @@ def _promote(resource: Resource) -> list[Booking]:
     """Give free seats to the waiting list, in order. Caller holds the resource's lock.
 
     Each promotion is a conditional UPDATE (``status = 'waiting'``): a waiting booking cancelled
-    meanwhile (cancelling takes no lock) is skipped, never resurrected as confirmed.
+    meanwhile (cancelling takes no lock) is skipped, never resurrected as confirmed. A booking
+    that fails the resource's promotion rule (booking.rules) keeps its place in the queue.
     """
     free = _free_seats(resource)
+    if free == 0:
+        return []
+    rule = rules.get(resource.promotion_rule)
     promoted: list[Booking] = []
     now = timezone.now()
-    while free is None or free > 0:
-        batch = list(resource.bookings.waiting()[: 100 if free is None else free])
-        if not batch:
+    # The lock keeps new bookings out, so one pass over the queue in order is enough.
+    for booking in resource.bookings.waiting():
+        if free is not None and free <= 0:
             break
-        for booking in batch:
-            changed = Booking.objects.filter(pk=booking.pk, status=Status.WAITING).update(
-                status=Status.CONFIRMED, promoted_at=now
-            )
-            if changed:
-                booking.status, booking.promoted_at = Status.CONFIRMED, now
-                promoted.append(booking)
-                if free is not None:
-                    free -= 1
+        if rule is not None and not rule(booking):
+            continue
+        changed = Booking.objects.filter(pk=booking.pk, status=Status.WAITING).update(
+            status=Status.CONFIRMED, promoted_at=now
+        )
+        if changed:
+            booking.status, booking.promoted_at = Status.CONFIRMED, now
+            promoted.append(booking)
+            if free is not None:
+                free -= 1
     return promoted
 
 

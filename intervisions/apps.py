@@ -12,6 +12,7 @@ class IntervisionsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import seats  # noqa: F401 - registers the waiting-list promotion rule
         from .models import Attendance, Cycle, Group, Invoice, Registration
 
         auditlog.register(Cycle, exclude_fields=["composition"])

@@ -6,9 +6,13 @@ the holder. Locking, ordering of the waiting list and promotion are the booking 
 business; this adapter never locks, never sends e-mail and never changes a registration.
 """
 
+from booking import rules
 from booking import services as booking
 from booking.models import Booking, Resource
 from booking.services import BookingError
+
+#: Promotion from a group's waiting list respects the cycle's "at most N per institution".
+INSTITUTION_CAP = "intervisions.institution_cap"
 
 __all__ = [
     "BookingError",
@@ -29,7 +33,24 @@ def resource(group) -> Resource:
         capacity=group.cycle.group_max_size,
         label=f"{group.cycle} · {group.name}",
         waitlist_enabled=True,
+        promotion_rule=INSTITUTION_CAP,
     )
+
+
+@rules.register(INSTITUTION_CAP)
+def institution_cap(waiting_booking: Booking) -> bool:
+    """A waiting registration may take a freed seat only if its institution has fewer than the
+    cycle's maximum in the group already (read-only: runs under the booking lock)."""
+    from .models import Registration
+
+    registration = Registration.objects.select_related("cycle").get(pk=waiting_booking.holder_id)
+    if registration.organization_id is None:
+        return True
+    seated = waiting_booking.resource.bookings.confirmed().values_list("holder_id", flat=True)
+    same_institution = Registration.objects.filter(
+        pk__in=[int(pk) for pk in seated], organization_id=registration.organization_id
+    ).count()
+    return same_institution < registration.cycle.max_per_institution
 
 
 def take(registration, group, *, waitlist: bool) -> Booking:

@@ -232,3 +232,31 @@ def test_moving_into_a_full_group_before_publication_is_refused(
         services.move(people[4], groups[0], coordinator)
     assert error.value.code == "group_full"
     services.move(people[0], groups[0], coordinator)  # staying put is fine
+
+
+@pytest.mark.django_db
+def test_waiting_list_promotion_respects_the_institution_cap(cycle, groups, register, coordinator):
+    """At most 2 per institution: a freed seat skips a waiting person whose institution
+    already has 2 people in the group, and goes to the next one in the queue."""
+    monday = groups[0]
+    same = make_org(name="CPAS Test")
+    first, second = register([monday], organization=same), register([monday], organization=same)
+    others = [register([monday]) for _ in range(2)]
+    third_of_same = register([monday], organization=same)
+    newcomer = register([monday])
+    for person in (first, second, *others):  # the coordinator fills Monday's 4 seats by hand
+        services.move(person, monday, coordinator)
+    services.compose_cycle(cycle, coordinator, limit=LIMIT)
+    services.publish(cycle, coordinator)
+    assert seats.confirmed_count(monday) == cycle.group_max_size
+    assert [b.holder_id for b in seats.waiting(monday)] == [str(third_of_same.pk), str(newcomer.pk)]
+
+    _cancelled, promoted = seats.release(others[0])
+
+    assert promoted is not None and promoted.holder_id == str(newcomer.pk)
+    assert [b.holder_id for b in seats.waiting(monday)] == [str(third_of_same.pk)]
+    # When one of the two leaves, the institution's third person gets the next seat.
+    _cancelled, promoted = seats.release(first)
+    assert promoted.holder_id == str(third_of_same.pk)
+    assert seats.confirmed_count(monday) == cycle.group_max_size
+    assert second.pk != third_of_same.pk
