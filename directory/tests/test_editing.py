@@ -209,7 +209,11 @@ def test_member_moves_a_place_and_the_search_follows(client, org_admin, service,
     assert client.get(url).status_code == 200
     assert client.post(url, data).status_code == 302
     address = location.addresses.get()
-    assert (address.municipality.nis_code, address.basin.code, address.city) == ("21016", "sud", "Uccle")
+    assert (address.municipality.nis_code, address.basin.code, address.city) == (
+        "21016",
+        "sud",
+        "Uccle",
+    )
     assert search(SearchParams(municipalities=["21016"])).ids == [service.pk]
     assert ChangeRecord.objects.filter(resource_id=location.pk, field_name="postal_code").exists()
     new = client.post(
