@@ -14,6 +14,7 @@ from .models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from .models.service import SERVICE_TEXT_FIELDS
 
 
 @register(Organization)
@@ -42,15 +43,7 @@ class TaxonomyTermTranslation(TranslationOptions):
 
 @register(Service)
 class ServiceTranslation(TranslationOptions):
-    fields = (
-        "name",
-        "description",
-        "eligibility_description",
-        "application_process",
-        "professional_process",
-        "fees_description",
-        "alert",
-    )
+    fields = SERVICE_TEXT_FIELDS
     required_languages = ()
 
 

@@ -23,6 +23,7 @@ from ..models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from ..models.service import SERVICE_TEXT_FIELDS
 
 LANGS = ("fr", "nl", "en")
 ID_NAMESPACE = uuid.UUID("a3c1b6f0-59f4-4e8e-9f3e-3d2a3e6f7b10")
@@ -292,15 +293,7 @@ def service_area_list(service: Service, all_basins=None) -> list:
     ]
 
 
-TRANSLATED_SERVICE = [
-    "name",
-    "description",
-    "eligibility_description",
-    "application_process",
-    "professional_process",
-    "fees_description",
-    "alert",
-]
+TRANSLATED_SERVICE = SERVICE_TEXT_FIELDS
 
 
 def service(obj: Service, metadata=None, with_organization: bool = True) -> dict:

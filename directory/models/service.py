@@ -22,6 +22,18 @@ from .location import Location
 from .organization import Organization, PublicationStatus
 from .taxonomy import TaxonomyTerm
 
+#: The service's text fields written in French, Dutch and English (modeltranslation registers
+#: them; the HSDS export, the import and the change log read the same list).
+SERVICE_TEXT_FIELDS = (
+    "name",
+    "description",
+    "eligibility_description",
+    "application_process",
+    "professional_process",
+    "fees_description",
+    "alert",
+)
+
 
 class AccessMode(models.TextChoices):
     WALK_IN = "walk_in", _("Walk in, without appointment")

@@ -33,6 +33,7 @@ from ..models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from ..models.service import SERVICE_TEXT_FIELDS
 from ..search.indexer import reindex
 
 LANGS = ("fr", "nl", "en")
@@ -248,19 +249,7 @@ def _write_service(record: dict, context, user) -> bool:
     values = {
         "organization": organization,
         "name": record.get("name") or "",
-        **{
-            k: v
-            for name in (
-                "name",
-                "description",
-                "eligibility_description",
-                "application_process",
-                "professional_process",
-                "fees_description",
-                "alert",
-            )
-            for k, v in _tr(record, name).items()
-        },
+        **{k: v for name in SERVICE_TEXT_FIELDS for k, v in _tr(record, name).items()},
         "alternate_name": record.get("alternate_name", ""),
         "url": record.get("url", ""),
         "email": record.get("email", ""),

@@ -17,23 +17,14 @@ from ..models import (
     Service,
     ServiceAtLocation,
 )
+from ..models.service import SERVICE_TEXT_FIELDS
 from ..search.indexer import reindex
 from .changes import record_changes
 from .errors import DirectoryError
 from .organizations import _clean, can_edit_organization, snapshot
 
 SERVICE_FIELDS = [
-    f"{name}_{lang}"
-    for name in (
-        "name",
-        "description",
-        "eligibility_description",
-        "application_process",
-        "professional_process",
-        "fees_description",
-        "alert",
-    )
-    for lang in ("fr", "nl", "en")
+    f"{name}_{lang}" for name in SERVICE_TEXT_FIELDS for lang in ("fr", "nl", "en")
 ] + [
     "alternate_name",
     "url",
