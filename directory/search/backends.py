@@ -1,36 +1,28 @@
 # ruff: noqa: S608 - table names are module constants; every value goes through parameters.
-"""The two search backends behind one interface. SQL lives here and nowhere else.
+"""The two search backends behind one interface. Queries live here and nowhere else; the
+tables they use are created by migrations (0003 for SQLite, 0006 for PostgreSQL).
 
 - SQLite: an FTS5 table ``directory_service_fts`` (body, facets, hours) with
   ``unicode61 remove_diacritics 2``, rowid = ServiceIndex.id, written beside the index rows.
-- PostgreSQL: generated ``tsvector`` columns on ``directory_serviceindex`` with GIN indexes, the
-  ``unaccent`` extension on the query side and ``pg_trgm`` for the fuzzy fallback on names.
+- PostgreSQL: a word table ``directory_serviceword`` (folded word, index row id) whose primary
+  key is a B-tree in byte order (``COLLATE "C"``): a word prefix is a range scan read from the
+  index alone. ``pg_trgm`` serves the fuzzy fallback on names.
 
-A backend matches tokens (already folded by ``search.text``) and facet token groups: OR within a
-group, AND between groups. It never decides visibility: only public services are indexed.
+A backend matches tokens (already folded by ``search.text``) as word prefixes, ANDed. It may
+also narrow by facet token groups (OR within a group, AND between groups) when that is cheaper
+for it; the engine applies the groups anyway. It never decides visibility: only public services
+are indexed.
 """
 
 from django.db import connection
 
 FTS_TABLE = "directory_service_fts"
 INDEX_TABLE = "directory_serviceindex"
-TEXT_TABLE = "directory_servicetext"
-#: Facet tokens are stored in the PostgreSQL tsvector with this prefix (never a folded word).
-FACET_PREFIX = "zq"
-
-
-def _prefixed(facets: str) -> str:
-    return " ".join(FACET_PREFIX + t for t in facets.split())
+WORD_TABLE = "directory_serviceword"
 
 
 class SqliteBackend:
     vendor = "sqlite"
-
-    install_sql = [
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-        "body, facets, hours, tokenize = 'unicode61 remove_diacritics 2')"
-    ]
-    uninstall_sql = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
 
     def write(self, cursor, rows):
         """rows: (index id, body, facets, hours)."""
@@ -78,58 +70,38 @@ class SqliteBackend:
 class PostgresBackend:
     vendor = "postgresql"
 
-    #: A narrow table (index row id, tsvector without positions: no ranking in SQL) with a GIN
-    #: index: a search then reads few pages.
-    install_sql = [
-        "CREATE EXTENSION IF NOT EXISTS unaccent",
-        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-        f"CREATE TABLE IF NOT EXISTS {TEXT_TABLE} (id bigint PRIMARY KEY, tsv tsvector NOT NULL)",
-        f"CREATE INDEX IF NOT EXISTS {TEXT_TABLE}_gin ON {TEXT_TABLE} USING gin (tsv)",
-        f"CREATE INDEX IF NOT EXISTS directory_serviceindex_name_trgm ON {INDEX_TABLE} "
-        "USING gin (name gin_trgm_ops)",
-    ]
-    #: From the first layout (generated tsvector columns on the wide index table).
-    upgrade_sql = [
-        f"ALTER TABLE {INDEX_TABLE} DROP COLUMN IF EXISTS body_tsv",
-        f"ALTER TABLE {INDEX_TABLE} DROP COLUMN IF EXISTS facets_tsv",
-        f"ALTER TABLE {INDEX_TABLE} DROP COLUMN IF EXISTS hours_tsv",
-        *install_sql,
-        f"INSERT INTO {TEXT_TABLE} (id, tsv) SELECT id, strip(to_tsvector('simple', "
-        f"body || ' ' || regexp_replace(facets, '(\\S+)', '{FACET_PREFIX}\\1', 'g'))) "
-        f"FROM {INDEX_TABLE} ON CONFLICT (id) DO NOTHING",
-    ]
-    uninstall_sql = [f"DROP TABLE IF EXISTS {TEXT_TABLE}"]
+    #: Longest word stored and searched (B-tree entries have a size limit); see migration 0006.
+    max_word = 64
 
     def write(self, cursor, rows):
         """rows: (index id, body, facets, hours); ids reused after a flush are overwritten."""
-        cursor.executemany(
-            f"INSERT INTO {TEXT_TABLE} (id, tsv) VALUES (%s, strip(to_tsvector('simple', %s))) "
-            "ON CONFLICT (id) DO UPDATE SET tsv = EXCLUDED.tsv",
-            [(row[0], row[1] + " " + _prefixed(row[2])) for row in rows],
+        self.delete(cursor, [row[0] for row in rows])
+        pairs = sorted({(word[: self.max_word], row[0]) for row in rows for word in row[1].split()})
+        cursor.execute(
+            f"INSERT INTO {WORD_TABLE} (word, id) SELECT * FROM unnest(%s::text[], %s::bigint[])",
+            [[word for word, _ in pairs], [index_id for _, index_id in pairs]],
         )
 
     def delete(self, cursor, index_ids):
-        cursor.execute(f"DELETE FROM {TEXT_TABLE} WHERE id = ANY(%s)", [list(index_ids)])
+        cursor.execute(f"DELETE FROM {WORD_TABLE} WHERE id = ANY(%s)", [list(index_ids)])
 
     def clear(self, cursor):
-        cursor.execute(f"DELETE FROM {TEXT_TABLE}")
-
-    @staticmethod
-    def _where(tokens, groups=()):
-        # The query is folded in Python; unaccent() keeps the database side honest too.
-        query = " & ".join(f"{t}:*" for t in tokens)
-        for group in groups:
-            query += " & (" + " | ".join(FACET_PREFIX + t for t in group) + ")"
-        return "tsv @@ to_tsquery('simple', unaccent(%s))", [query]
+        cursor.execute(f"TRUNCATE {WORD_TABLE}")
 
     def raw_id(self, value):
         return value
 
     def text_match(self, tokens, groups=()) -> list[int]:
-        where, params = self._where(tokens, groups)
+        """Index row ids having a word that starts with each token (an id may come more than
+        once). Groups are left to the caller's bitmaps, which are cheaper than SQL here."""
+        # Tokens are folded to [0-9a-z]: no LIKE wildcard can be in them.
+        first, *others = [t[: self.max_word] + "%" for t in tokens]
+        sql = f"SELECT id FROM {WORD_TABLE} WHERE word LIKE %s"
+        if others:  # every word: one set per token, intersected
+            sql = " INTERSECT ".join([sql] * len(tokens))
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id FROM {TEXT_TABLE} WHERE {where}", params)
-            return [row[0] for row in cursor.fetchall()]
+            cursor.execute(f"SELECT array_agg(id) FROM ({sql}) AS matches", [first, *others])
+            return cursor.fetchone()[0] or []
 
     def fuzzy_names(self, folded_query, limit=20):
         """Names close to the query (typos), through pg_trgm."""

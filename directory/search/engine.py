@@ -4,11 +4,11 @@ The same function serves the search page, the map and the HSDS API. It returns i
 callers load the page's services with a fixed number of queries.
 """
 
-import heapq
 import math
 import uuid
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.utils import timezone
 
 from ..models import Closure
@@ -96,71 +96,53 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     tokens = query_tokens(params.query)
     fuzzy = False
     groups = params.groups()
+    mask = snap.all
     if tokens:
-        row_ids = backend.text_match(tokens, groups)
+        mask = snap.mask_of_rows(backend.text_match(tokens, groups))
         # Typos only when the words match nothing at all (not when the filters exclude them).
-        if not row_ids and not (groups and backend.text_match(tokens)):
-            row_ids = _fuzzy(backend, snap, params.query)
-            fuzzy = bool(row_ids)
-        candidates = snap.positions_of(row_ids)
-        mask = snap.mask_of(candidates)
-    else:
-        candidates = None
-        mask = snap.all
+        if not mask and not (groups and snap.mask_of_rows(backend.text_match(tokens))):
+            mask = _fuzzy(backend, snap, params.query)
+            fuzzy = bool(mask)
     for group in groups:
         group_mask = 0
         for tok in group:
             group_mask |= snap.masks.get(tok, 0)
         mask &= group_mask
     if params.restrict_to is not None:
-        wanted = {_uuid(i) for i in params.restrict_to}
-        mask &= snap.mask_of(p for p, sid in enumerate(snap.service_ids) if sid in wanted)
+        mask &= snap.mask_of_services({_uuid(i) for i in params.restrict_to})
     now = now or timezone.now()
     today = timezone.localdate(now)
-    closed = {
-        _uuid(i)
-        for i in Closure.objects.filter(start_date__lte=today, end_date__gte=today).values_list(
-            "service_id", flat=True
-        )
-    }
+    closed = Closure.objects.filter(start_date__lte=today, end_date__gte=today).values_list(
+        "service_id", flat=True
+    )
     open_mask = snap.masks.get(hours_token(now), 0)
+    closed = {_uuid(i) for i in closed}
     if closed:
-        open_mask &= ~snap.mask_of(p for p, sid in enumerate(snap.service_ids) if sid in closed)
+        open_mask &= ~snap.mask_of_services(closed)
     if params.open_now:
         mask &= open_mask
-    positions = snap.positions_in(mask, candidates if candidates is not None else range(snap.size))
+    positions = snap.positions(mask)  # name order
     page = max(1, params.page)
     start = (page - 1) * params.per_page
     need = start + params.per_page
-    final = mask
     if params.origin is not None and (params.sort == "distance" or params.max_km is not None):
         lat0, lon0 = params.origin
         scale = math.cos(math.radians(lat0)) ** 2
-        lats, lons = snap.lat_sort, snap.lon_sort
         # Squared equirectangular distance in degrees: the haversine's order at city scale.
-        keyed = [((lats[p] - lat0) ** 2 + (lons[p] - lon0) ** 2 * scale, p) for p in positions]
+        keys = (snap.lat_sort[positions] - lat0) ** 2 + (
+            snap.lon_sort[positions] - lon0
+        ) ** 2 * scale
         if params.max_km is not None:
-            limit = (params.max_km / 111.195) ** 2
-            keyed = [k for k in keyed if k[0] <= limit]
-            final = snap.mask_of(p for _, p in keyed)
+            near = keys <= (params.max_km / 111.195) ** 2
+            positions, keys = positions[near], keys[near]
+            mask = snap.mask_of(positions)
         if params.sort == "distance":
-            if need < len(keyed) // 4 and not with_points:
-                # Only the pages up to this one are ordered; the rest are just counted.
-                positions = [p for _, p in heapq.nsmallest(need, keyed)]
-                positions += [None] * (len(keyed) - len(positions))
-            else:
-                keyed.sort()
-                positions = [p for _, p in keyed]
-        else:
-            kept = {p for _, p in keyed}
-            positions = [p for p in positions if p in kept]
+            positions = positions[np.argsort(keys, kind="stable")]  # ties: name order
     elif tokens and not fuzzy:
-        positions = _by_relevance(positions, tokens, snap.names, need)
-    counts = {
-        tok: (final & m).bit_count() for tok, m in snap.masks.items() if not tok.startswith("o")
-    }
+        positions = _by_relevance(snap, positions, tokens)
+    counts = {tok: (mask & snap.masks[tok]).bit_count() for tok in snap.facet_tokens}
     counts = {tok: n for tok, n in counts.items() if n}
-    page_positions = positions[start:need]
+    page_positions = positions[start:need].tolist()
     distances = {}
     if params.origin is not None:
         lat0, lon0 = params.origin
@@ -170,49 +152,40 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
                     lat0, lon0, snap.latitudes[p], snap.longitudes[p]
                 )
     points = (
-        [(snap.service_ids[p], snap.latitudes[p], snap.longitudes[p]) for p in positions]
+        [(snap.service_ids[p], snap.latitudes[p], snap.longitudes[p]) for p in positions.tolist()]
         if with_points
         else []
     )
-    fuzzy = fuzzy and bool(positions)
     return SearchResult(
         total=len(positions),
         ids=[snap.service_ids[p] for p in page_positions],
         distances=distances,
         counts=counts,
-        open_now_count=(final & open_mask).bit_count(),
+        open_now_count=(mask & open_mask).bit_count(),
         page=page,
         per_page=params.per_page,
-        fuzzy=fuzzy,
+        fuzzy=fuzzy and len(positions) > 0,
         all_points=points,
     )
 
 
-def _by_relevance(positions: list, tokens: list, names: list, need: int) -> list:
-    """Positions (given in name order) with the services naming more query words first. Only
-    the first ``need`` are put in order; the others follow in name order."""
-    padded = [" " + t for t in tokens]
-    ordered, taken = [], set()
-    for level in range(len(padded), 0, -1):
-        for p in positions:
-            if p not in taken and sum(1 for t in padded if t in names[p]) == level:
-                ordered.append(p)
-                taken.add(p)
-                if len(ordered) >= need:
-                    return ordered + [p for p in positions if p not in taken]
-    return ordered + [p for p in positions if p not in taken]
+def _by_relevance(snap, positions: np.ndarray, tokens: list) -> np.ndarray:
+    """Positions (given in name order) with the services naming more query words first, then
+    in name order."""
+    named = np.zeros(snap.size, dtype=np.int8)
+    for word in tokens:
+        named[snap.positions_naming(word)] += 1  # once per name, even if named twice
+    return positions[np.argsort(-named[positions], kind="stable")]
 
 
-def _fuzzy(backend, snap, query: str) -> list[int]:
-    """Typos: names close to the query (pg_trgm on PostgreSQL, rapidfuzz on SQLite)."""
+def _fuzzy(backend, snap, query: str) -> int:
+    """Typos: the bitmap of names close to the query (pg_trgm on PostgreSQL, rapidfuzz on
+    SQLite)."""
     folded = fold(query)
     row_ids = backend.fuzzy_names(folded)
-    if row_ids is None:
-        from rapidfuzz import fuzz, process
+    if row_ids is not None:
+        return snap.mask_of_rows(row_ids)
+    from rapidfuzz import fuzz, process
 
-        by_position = {p: r for r, p in snap.position.items()}
-        best = process.extract(
-            folded, snap.names, scorer=fuzz.partial_ratio, limit=20, score_cutoff=80
-        )
-        row_ids = [by_position[index] for _, _score, index in best]
-    return row_ids
+    best = process.extract(folded, snap.names, scorer=fuzz.partial_ratio, limit=20, score_cutoff=80)
+    return snap.mask_of([index for _, _score, index in best])

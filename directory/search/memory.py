@@ -1,22 +1,28 @@
 """In-process snapshot of the search index for facets, "open now", sorting and distances.
 
-The database answers the text part of a search (FTS5 or tsvector) with index row ids; everything
-else works on this snapshot: one Python integer used as a bitmap per facet token, and per-row
-arrays (service id, folded name, point). Counting a facet is then one AND and one popcount.
+The database answers the text part of a search (FTS5 or the PostgreSQL word table) with index
+row ids; everything else works on this snapshot: one Python integer used as a bitmap per facet
+token (bit = position in name order), and per-row arrays (service id, folded name, point).
+Counting a facet is then one AND and one popcount; going between row ids, positions and bitmaps
+is done by NumPy on whole arrays, never row by row in Python.
 
 Several processes: each keeps its own snapshot and reloads it when the shared version number
 (Django cache, bumped by ``indexer`` after every write, immediately and on commit) changes.
 Never written to by anything but ``load``; never holds personal data.
 """
 
+import bisect
 import threading
 
+import numpy as np
 from django.core.cache import cache
 from django.db import DatabaseError
 
 from ..models import ServiceIndex
 
 VERSION_KEY = "directory:search-index-version"
+#: Coordinate given to rows without a point, so that a distance sort puts them last.
+FAR_AWAY = 1e6
 _lock = threading.Lock()
 _snapshot = None
 
@@ -24,55 +30,70 @@ _snapshot = None
 class Snapshot:
     def __init__(self, version, rows):
         self.version = version
-        self.size = len(rows)
-        self.position = {}
-        self.service_ids = []
-        self.names = []
-        self.latitudes = []
-        self.longitudes = []
+        self.size = size = len(rows)
+        self.nbytes = size // 8 + 1
+        self.service_ids = [row[1] for row in rows]
+        self.position_of_service = {sid: index for index, sid in enumerate(self.service_ids)}
+        self.names = [" " + row[4] for row in rows]
+        # The words of the names, sorted, beside the position of their name: the names having
+        # a word that starts with a prefix are then one slice (relevance).
+        pairs = sorted((w, p) for p, name in enumerate(self.names) for w in set(name.split()))
+        self.name_words = [w for w, _ in pairs]
+        self.name_word_positions = np.fromiter(
+            (p for _, p in pairs), dtype=np.int64, count=len(pairs)
+        )
+        self.latitudes = [row[5] for row in rows]
+        self.longitudes = [row[6] for row in rows]
+        self.lat_sort = np.array(
+            [FAR_AWAY if v is None else v for v in self.latitudes], dtype=np.float64
+        )
+        self.lon_sort = np.array(
+            [FAR_AWAY if v is None else v for v in self.longitudes], dtype=np.float64
+        )
+        # Index row id -> position (ids are small integers): -1 when absent.
+        row_ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=size)
+        self.position_of_id = np.full(int(row_ids.max(initial=0)) + 1, -1, dtype=np.int64)
+        self.position_of_id[row_ids] = np.arange(size, dtype=np.int64)
         bits: dict[str, bytearray] = {}
-        nbytes = self.size // 8 + 1
-        for index, (row_id, service_id, facets, hours, name, lat, lon) in enumerate(rows):
-            self.position[row_id] = index
-            self.service_ids.append(service_id)
-            self.names.append(" " + name)
-            self.latitudes.append(lat)
-            self.longitudes.append(lon)
-            for token in facets.split() + hours.split():
+        for index, row in enumerate(rows):
+            for token in row[2].split() + row[3].split():  # facets, hours
                 array = bits.get(token)
                 if array is None:
-                    array = bits[token] = bytearray(nbytes)
+                    array = bits[token] = bytearray(self.nbytes)
                 array[index >> 3] |= 1 << (index & 7)
-        # Points for sorting: far away (1e6 degrees) when unknown, so that they come last.
-        self.lat_sort = [1e6 if v is None else v for v in self.latitudes]
-        self.lon_sort = [1e6 if v is None else v for v in self.longitudes]
         self.masks = {token: int.from_bytes(array, "little") for token, array in bits.items()}
-        # Index row id -> position, as a list (ids are small integers): -1 when absent.
-        self.position_of_id = [-1] * (max(self.position, default=0) + 1)
-        for row_id, index in self.position.items():
-            self.position_of_id[row_id] = index
-        self.all = (1 << self.size) - 1
+        self.all = (1 << size) - 1
         self.facet_tokens = [t for t in self.masks if not t.startswith("o")]
 
-    def positions_of(self, row_ids) -> list[int]:
-        """Sorted positions (name order) of these index rows; rows newer than the snapshot
+    def mask_of_rows(self, row_ids) -> int:
+        """The bitmap of these index rows (duplicates allowed); rows newer than the snapshot
         are ignored until it reloads."""
-        table, size = self.position_of_id, len(self.position_of_id)
-        found = [table[r] for r in row_ids if r < size]
-        found = [p for p in found if p >= 0]
-        found.sort()
-        return found
+        ids = np.asarray(row_ids, dtype=np.int64)
+        ids = ids[(ids >= 0) & (ids < len(self.position_of_id))]
+        positions = self.position_of_id[ids]
+        return self.mask_of(positions[positions >= 0])
 
     def mask_of(self, positions) -> int:
-        array = bytearray(self.size // 8 + 1)
-        for p in positions:
-            array[p >> 3] |= 1 << (p & 7)
-        return int.from_bytes(array, "little")
+        """The bitmap of these positions (an array or any iterable of ints)."""
+        flags = np.zeros(self.nbytes * 8, dtype=bool)
+        flags[np.asarray(positions, dtype=np.int64)] = True
+        return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
 
-    def positions_in(self, mask: int, candidates) -> list[int]:
-        """The candidates (positions, order kept) whose bit is set in ``mask``."""
-        data = mask.to_bytes(self.size // 8 + 1, "little")
-        return [p for p in candidates if data[p >> 3] >> (p & 7) & 1]
+    def mask_of_services(self, service_ids) -> int:
+        where = self.position_of_service
+        return self.mask_of([where[s] for s in service_ids if s in where])
+
+    def positions(self, mask: int) -> np.ndarray:
+        """The positions whose bit is set, ascending (that is, in name order)."""
+        data = np.frombuffer(mask.to_bytes(self.nbytes, "little"), dtype=np.uint8)
+        return np.flatnonzero(np.unpackbits(data, bitorder="little", count=self.size))
+
+    def positions_naming(self, word: str) -> np.ndarray:
+        """The positions whose name has a word starting with ``word`` (folded)."""
+        # Folded words are made of [0-9a-z], all sorting before "{".
+        start = bisect.bisect_left(self.name_words, word)
+        end = bisect.bisect_left(self.name_words, word + "{", start)
+        return self.name_word_positions[start:end]
 
 
 def current_version():

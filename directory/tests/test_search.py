@@ -247,3 +247,89 @@ def test_distance_pages_agree_with_the_full_order():
 def test_filters_that_exclude_every_match_do_not_trigger_the_typo_fallback(network):
     result = search(SearchParams(query="logement", municipalities=["21001"]))
     assert result.total == 0 and not result.fuzzy
+
+
+def test_a_service_with_several_matching_words_is_counted_once(network):
+    # "Logement accompagné" and "Logements pour familles": two words start with "logement".
+    result = search(SearchParams(query="logement"))
+    assert result.total == 2
+    assert sorted(result.ids) == sorted([network["housing"].pk, network["housing_far"].pk])
+    assert result.counts["t" + term_ids("theme:housing")[0].hex] == 2
+
+
+def test_every_word_must_match(network):
+    assert search(SearchParams(query="logement familles")).ids == [network["housing_far"].pk]
+    assert search(SearchParams(query="logement psychotherapie")).total == 0
+
+
+def test_very_long_words_are_indexed_and_found():
+    import hashlib
+
+    # A pasted reference without spaces, longer than a database index entry may be (and not
+    # compressible, as a repeated letter would be).
+    reference = "dossier" + "".join(hashlib.sha256(bytes([i])).hexdigest() for i in range(100))
+    service = make_service(name_fr="Permanence juridique", description_fr=f"Référence {reference}")
+    assert search(SearchParams(query=reference[:40])).ids == [service.pk]
+    assert search(SearchParams(query=reference)).ids == [service.pk]
+
+
+def test_snapshot_maps_row_ids_to_bitmaps(network):
+    from directory.models import ServiceIndex
+    from directory.search import memory
+
+    snap = memory.snapshot()
+    rows = dict(ServiceIndex.objects.values_list("service_id", "id"))
+    housing = rows[network["housing"].pk]
+    # Duplicates count once; ids the snapshot does not know (newer rows) are ignored.
+    mask = snap.mask_of_rows([housing, housing, max(rows.values()) + 1000, -1])
+    positions = snap.positions(mask).tolist()
+    assert [snap.service_ids[p] for p in positions] == [network["housing"].pk]
+    everything = snap.positions(snap.all).tolist()
+    assert everything == sorted(everything) and len(everything) == 3
+    # Positions follow the folded names: consultations, logement accompagne, cellule logement.
+    names = [snap.names[p].strip() for p in everything]
+    assert names == sorted(names)
+
+
+@pytest.mark.postgres
+def test_migration_fills_the_word_table_like_the_indexer(network):
+    """Migration 0006 fills the word table from the index rows: the same words as the indexer
+    writes, so a database upgraded in place searches like a new one."""
+    import importlib
+
+    from django.db import connection
+
+    migration = importlib.import_module("directory.migrations.0006_postgres_word_table")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word, id FROM directory_serviceword ORDER BY word, id")
+        written = cursor.fetchall()
+        cursor.execute("TRUNCATE directory_serviceword")
+        backfill = [s for s in migration.FORWARD if s.startswith("INSERT")]
+        for statement in backfill:
+            cursor.execute(statement)
+        cursor.execute("SELECT word, id FROM directory_serviceword ORDER BY word, id")
+        assert cursor.fetchall() == written
+    assert len(written) > 20
+
+
+def test_result_cards_show_every_public_address_and_the_terms(client, network):
+    from directory.models import Address, Location, ServiceAtLocation
+    from territory.models import Municipality
+
+    service = network["housing"]
+    ixelles = Municipality.objects.get(nis_code="21009")
+    second = Location.objects.create(organization=service.organization, name_fr="Antenne")
+    Address.objects.create(
+        location=second, address_1="rue Malibran 2", postal_code="1050", municipality=ixelles
+    )
+    hidden = Location.objects.create(organization=service.organization, is_confidential=True)
+    Address.objects.create(location=hidden, address_1="rue Cachée 9", postal_code="1050")
+    ServiceAtLocation.objects.create(service=service, location=second)
+    ServiceAtLocation.objects.create(service=service, location=hidden)
+    page = client.get("/fr/annuaire/", {"q": "cellule"}).content.decode()
+    assert "rue de la Victoire 1, 1040 Etterbeek" in page
+    assert "rue Malibran 2, 1050 Ixelles" in page
+    assert "rue Cachée" not in page and "adresse confidentielle" in page
+    assert '<span class="badge">Logement</span>' in page
+    page = client.get("/nl/annuaire/", {"q": "cellule"}).content.decode()
+    assert "rue Malibran 2, 1050 Elsene" in page

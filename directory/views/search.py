@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from territory.models import Basin, Municipality
 
 from ..forms import SearchForm
-from ..models import Address, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from ..models import Service, ServiceAtLocation, Taxonomy
 from ..search.engine import SearchParams, search
 from ..search.text import token
 from .common import map_points, resolve_place
@@ -33,59 +33,47 @@ def _first(values):
 
 
 def page_services(ids) -> list:
-    """The page's services in order, with ``term_names`` and ``places``: a few flat queries
+    """The page's services in order, with ``term_names`` and ``places``: three flat queries
     instead of instantiating terms, locations and addresses (the hot path of the directory)."""
     by_id = {s.pk: s for s in Service.objects.select_related("organization").filter(pk__in=ids)}
     lang = translation.get_language() or "fr"
     order = [lang] + [code for code in ("fr", "nl", "en") if code != lang]
-    links = list(
-        Service.terms.through.objects.filter(service_id__in=ids).values_list(
-            "service_id", "taxonomyterm_id"
-        )
-    )
-    names = {
-        pk: _first(values)
-        for pk, *values in TaxonomyTerm.objects.filter(
-            pk__in={link[1] for link in links}
-        ).values_list("pk", *[f"name_{code}" for code in order])
-    }
-    places = {}
-    for service_id, location_id, confidential, lat, lon in ServiceAtLocation.objects.filter(
-        service_id__in=ids
-    ).values_list(
-        "service_id",
-        "location_id",
-        "location__is_confidential",
-        "location__latitude",
-        "location__longitude",
-    ):
-        places.setdefault(location_id, []).append(
-            (
-                service_id,
-                Place(confidential, None if confidential else lat, None if confidential else lon),
-            )
-        )
-    for location_id, street, postal_code, city, *municipality in Address.objects.filter(
-        location_id__in=list(places)
-    ).values_list(
-        "location_id",
-        "address_1",
-        "postal_code",
-        "city",
-        *[f"municipality__name_{code}" for code in order],
-    ):
-        for _service_id, place in places[location_id]:
-            if not place.confidential:
-                place.lines.append(f"{street}, {postal_code} {_first(municipality) or city}")
     for service in by_id.values():
         service.term_names, service.places = [], []
-    for service_id, term_id in links:
-        if service_id in by_id:
-            by_id[service_id].term_names.append(names.get(term_id, ""))
-    for entries in places.values():
-        for service_id, place in entries:
-            if service_id in by_id:
-                by_id[service_id].places.append(place)
+    for service_id, *names in (
+        Service.terms.through.objects.filter(service_id__in=ids)
+        .order_by("pk")
+        .values_list("service_id", *[f"taxonomyterm__name_{code}" for code in order])
+    ):
+        if service_id in by_id:  # (a service deleted meanwhile is simply left out)
+            by_id[service_id].term_names.append(_first(names))
+    places = {}
+    # One row per (service, location, address); a location without address gives one row.
+    for service_id, location_id, confidential, lat, lon, street, postal_code, city, *names in (
+        ServiceAtLocation.objects.filter(service_id__in=ids)
+        .order_by("pk", "location__addresses__pk")
+        .values_list(
+            "service_id",
+            "location_id",
+            "location__is_confidential",
+            "location__latitude",
+            "location__longitude",
+            "location__addresses__address_1",
+            "location__addresses__postal_code",
+            "location__addresses__city",
+            *[f"location__addresses__municipality__name_{code}" for code in order],
+        )
+    ):
+        place = places.get((service_id, location_id))
+        if service_id not in by_id:
+            continue
+        if place is None:
+            place = places[service_id, location_id] = Place(
+                confidential, None if confidential else lat, None if confidential else lon
+            )
+            by_id[service_id].places.append(place)
+        if street is not None and not confidential:
+            place.lines.append(f"{street}, {postal_code} {_first(names) or city}")
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
