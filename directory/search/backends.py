@@ -78,7 +78,9 @@ class PostgresBackend:
         self.delete(cursor, [row[0] for row in rows])
         pairs = sorted({(word[: self.max_word], row[0]) for row in rows for word in row[1].split()})
         cursor.execute(
-            f"INSERT INTO {WORD_TABLE} (word, id) SELECT * FROM unnest(%s::text[], %s::bigint[])",
+            f"INSERT INTO {WORD_TABLE} (word, id) SELECT * FROM unnest(%s::text[], %s::bigint[]) "
+            # Two transactions reindexing one service at once: the second adds what is missing.
+            "ON CONFLICT DO NOTHING",
             [[word for word, _ in pairs], [index_id for _, index_id in pairs]],
         )
 
@@ -86,7 +88,8 @@ class PostgresBackend:
         cursor.execute(f"DELETE FROM {WORD_TABLE} WHERE id = ANY(%s)", [list(index_ids)])
 
     def clear(self, cursor):
-        cursor.execute(f"TRUNCATE {WORD_TABLE}")
+        # DELETE, not TRUNCATE: searches go on reading the old rows while a rebuild runs.
+        cursor.execute(f"DELETE FROM {WORD_TABLE}")
 
     def raw_id(self, value):
         return value
