@@ -16,6 +16,16 @@ from ..search.text import token
 from .common import map_points, resolve_place
 
 PER_PAGE = 20
+#: What a result card (template ``directory/search.html``) and its map marker read.
+CARD_FIELDS = [
+    "name",
+    "description",
+    "fee",
+    "referral_required",
+    "languages",
+    "assured_date",
+    "organization__name",
+]
 
 
 @dataclass
@@ -35,7 +45,12 @@ def _first(values):
 def page_services(ids) -> list:
     """The page's services in order, with ``term_names`` and ``places``: three flat queries
     instead of instantiating terms, locations and addresses (the hot path of the directory)."""
-    by_id = {s.pk: s for s in Service.objects.select_related("organization").filter(pk__in=ids)}
+    services = (
+        Service.objects.select_related("organization")
+        .only(*CARD_FIELDS)  # (with their FR/NL/EN columns): no long text that cards never show
+        .filter(pk__in=ids)
+    )
+    by_id = {s.pk: s for s in services}
     lang = translation.get_language() or "fr"
     order = [lang] + [code for code in ("fr", "nl", "en") if code != lang]
     for service in by_id.values():
