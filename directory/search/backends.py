@@ -8,10 +8,11 @@ tables they use are created by migrations (0003 for SQLite, 0006 for PostgreSQL)
   key is a B-tree in byte order (``COLLATE "C"``): a word prefix is a range scan read from the
   index alone. ``pg_trgm`` serves the fuzzy fallback on names.
 
-A backend matches tokens (already folded by ``search.text``) as word prefixes, ANDed. It may
-also narrow by facet token groups (OR within a group, AND between groups) when that is cheaper
-for it; the engine applies the groups anyway. It never decides visibility: only public services
-are indexed.
+A backend matches tokens (already folded by ``search.text``) as word prefixes, ANDed: SQLite
+with ``text_match`` (all tokens at once, narrowed by the facet token groups, OR within a group
+and AND between groups, because FTS5 reads fewer rows then), PostgreSQL with ``word_matches``
+(one id list per token, which the engine keeps per snapshot). The engine applies the groups
+anyway. A backend never decides visibility: only public services are indexed.
 """
 
 from django.db import connection
@@ -94,17 +95,18 @@ class PostgresBackend:
     def raw_id(self, value):
         return value
 
-    def text_match(self, tokens, groups=()) -> list[int]:
-        """Index row ids having a word that starts with each token (an id may come more than
-        once). Groups are left to the caller's bitmaps, which are cheaper than SQL here."""
+    def word_matches(self, tokens) -> list[list[int]]:
+        """For each token, the index row ids having a word that starts with it (an id may
+        come more than once), in one round trip. The engine ANDs them as bitmaps and keeps
+        them for the life of its snapshot: another facet with the same words asks nothing."""
         # Tokens are folded to [0-9a-z]: no LIKE wildcard can be in them.
-        first, *others = [t[: self.max_word] + "%" for t in tokens]
-        sql = f"SELECT id FROM {WORD_TABLE} WHERE word LIKE %s"
-        if others:  # every word: one set per token, intersected
-            sql = " INTERSECT ".join([sql] * len(tokens))
+        one = f"(SELECT array_agg(id) FROM {WORD_TABLE} WHERE word LIKE %s)"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT array_agg(id) FROM ({sql}) AS matches", [first, *others])
-            return cursor.fetchone()[0] or []
+            cursor.execute(
+                "SELECT " + ", ".join([one] * len(tokens)),
+                [t[: self.max_word] + "%" for t in tokens],
+            )
+            return [ids or [] for ids in cursor.fetchone()]
 
     def fuzzy_names(self, folded_query, limit=20):
         """Names close to the query (typos), through pg_trgm."""

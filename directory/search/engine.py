@@ -98,9 +98,9 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
     groups = params.groups()
     mask = snap.all
     if tokens:
-        mask = snap.mask_of_rows(backend.text_match(tokens, groups))
+        mask = _text_mask(backend, snap, tokens, groups)
         # Typos only when the words match nothing at all (not when the filters exclude them).
-        if not mask and not (groups and snap.mask_of_rows(backend.text_match(tokens))):
+        if not mask and not (groups and _text_mask(backend, snap, tokens, ())):
             mask = _fuzzy(backend, snap, params.query)
             fuzzy = bool(mask)
     for group in groups:
@@ -167,6 +167,25 @@ def search(params: SearchParams, now=None, with_points: bool = False) -> SearchR
         fuzzy=fuzzy and len(positions) > 0,
         all_points=points,
     )
+
+
+def _text_mask(backend, snap, tokens: list, groups: list) -> int:
+    """The bitmap of the rows having every token as a word prefix (SQLite: and a facet token
+    of each group). PostgreSQL answers word by word; the snapshot keeps each word's bitmap, so
+    that the same words with other facets (a click on a facet) cost no query."""
+    if not hasattr(backend, "word_matches"):
+        return snap.mask_of_rows(backend.text_match(tokens, groups))
+    cached = ((t, snap.word_masks.get(t)) for t in tokens)  # (another thread may clear it)
+    known = {t: mask for t, mask in cached if mask is not None}
+    missing = [t for t in tokens if t not in known]
+    if missing:
+        for word, row_ids in zip(missing, backend.word_matches(missing), strict=True):
+            known[word] = snap.mask_of_rows(row_ids)
+            snap.remember_word(word, known[word])
+    mask = snap.all
+    for word in tokens:
+        mask &= known[word]
+    return mask
 
 
 def _by_relevance(snap, positions: np.ndarray, tokens: list) -> np.ndarray:

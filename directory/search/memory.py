@@ -23,6 +23,7 @@ from ..models import ServiceIndex
 VERSION_KEY = "directory:search-index-version"
 #: Coordinate given to rows without a point, so that a distance sort puts them last.
 FAR_AWAY = 1e6
+MAX_CACHED_WORDS = 512
 _lock = threading.Lock()
 _snapshot = None
 
@@ -63,6 +64,9 @@ class Snapshot:
                 array[index >> 3] |= 1 << (index & 7)
         self.masks = {token: int.from_bytes(array, "little") for token, array in bits.items()}
         self.all = (1 << size) - 1
+        #: Query word -> bitmap of the rows having a word that starts with it (PostgreSQL),
+        #: filled by searches and dropped with the snapshot, so never older than it.
+        self.word_masks: dict[str, int] = {}
         self.facet_tokens = [t for t in self.masks if not t.startswith("o")]
 
     def mask_of_rows(self, row_ids) -> int:
@@ -87,6 +91,11 @@ class Snapshot:
         """The positions whose bit is set, ascending (that is, in name order)."""
         data = np.frombuffer(mask.to_bytes(self.nbytes, "little"), dtype=np.uint8)
         return np.flatnonzero(np.unpackbits(data, bitorder="little", count=self.size))
+
+    def remember_word(self, word: str, mask: int) -> None:
+        if len(self.word_masks) >= MAX_CACHED_WORDS:  # about 12 KB each at 100,000 services
+            self.word_masks.clear()
+        self.word_masks[word] = mask
 
     def positions_naming(self, word: str) -> np.ndarray:
         """The positions whose name has a word starting with ``word`` (folded)."""

@@ -333,3 +333,22 @@ def test_result_cards_show_every_public_address_and_the_terms(client, network):
     assert '<span class="badge">Logement</span>' in page
     page = client.get("/nl/annuaire/", {"q": "cellule"}).content.decode()
     assert "rue Malibran 2, 1050 Elsene" in page
+
+
+@pytest.mark.postgres
+def test_a_facet_click_reuses_the_words_until_the_index_changes(network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def word_queries(params):
+        with CaptureQueriesContext(connection) as context:
+            result = search(params)
+        return result, [q for q in context.captured_queries if "directory_serviceword" in q["sql"]]
+
+    _, asked = word_queries(SearchParams(query="logement"))
+    assert len(asked) == 1
+    result, asked = word_queries(SearchParams(query="logement", fees=["free"]))
+    assert result.ids == [network["housing"].pk] and asked == []
+    make_service(name_fr="Logement d'urgence", fee="free")  # the index changes
+    result, asked = word_queries(SearchParams(query="logement", fees=["free"]))
+    assert result.total == 2 and len(asked) == 1
