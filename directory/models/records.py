@@ -94,7 +94,8 @@ class ErrorReport(models.Model):
 
 class ServiceIndex(models.Model):
     """Search document of one published service: folded FR/NL/EN text, facet tokens and a point
-    for distance. SQLite mirrors it into an FTS5 table; PostgreSQL indexes it with GIN."""
+    for distance. SQLite mirrors it into an FTS5 table, PostgreSQL into a word table (see
+    ``search.backends``)."""
 
     #: Integer id: the FTS5 rowid on SQLite.
     id = models.BigAutoField(primary_key=True)
