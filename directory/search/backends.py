@@ -99,13 +99,22 @@ class PostgresBackend:
         """For each token, the index row ids having a word that starts with it (an id may
         come more than once), in one round trip. The engine ANDs them as bitmaps and keeps
         them for the life of its snapshot: another facet with the same words asks nothing."""
-        # Tokens are folded to [0-9a-z]: no LIKE wildcard can be in them.
-        one = f"(SELECT array_agg(id) FROM {WORD_TABLE} WHERE word LIKE %s)"
+        # Tokens are folded to [0-9a-z]: no LIKE wildcard can be in them. A token longer than
+        # the stored words is also checked against the whole text (two long words may share
+        # their first characters).
+        parts, params = [], []
+        for t in tokens:
+            if len(t) <= self.max_word:
+                parts.append(f"(SELECT array_agg(id) FROM {WORD_TABLE} WHERE word LIKE %s)")
+                params.append(t + "%")
+            else:
+                parts.append(
+                    f"(SELECT array_agg(w.id) FROM {WORD_TABLE} w JOIN {INDEX_TABLE} i "
+                    "ON i.id = w.id WHERE w.word = %s AND ' ' || i.body LIKE %s)"
+                )
+                params += [t[: self.max_word], f"% {t}%"]
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT " + ", ".join([one] * len(tokens)),
-                [t[: self.max_word] + "%" for t in tokens],
-            )
+            cursor.execute("SELECT " + ", ".join(parts), params)
             return [ids or [] for ids in cursor.fetchone()]
 
     def fuzzy_names(self, folded_query, limit=20):

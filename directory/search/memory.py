@@ -13,6 +13,7 @@ Never written to by anything but ``load``; never holds personal data.
 
 import bisect
 import threading
+import time
 
 import numpy as np
 from django.core.cache import cache
@@ -115,10 +116,15 @@ def current_version():
 
 
 def bump_version() -> None:
+    """A new version number, never to expire: some caches' ``incr`` (the database cache) sets
+    the default timeout, and a key that expired and started again at 1 could match a snapshot
+    still labelled 1. A missing key restarts from the clock, never from a small number."""
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+        try:
+            cache.incr(VERSION_KEY)
+            cache.touch(VERSION_KEY, None)
+        except ValueError:
+            cache.set(VERSION_KEY, time.time_ns(), None)
     except DatabaseError:
         pass
 

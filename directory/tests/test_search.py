@@ -269,8 +269,11 @@ def test_very_long_words_are_indexed_and_found():
     # compressible, as a repeated letter would be).
     reference = "dossier" + "".join(hashlib.sha256(bytes([i])).hexdigest() for i in range(100))
     service = make_service(name_fr="Permanence juridique", description_fr=f"Référence {reference}")
-    assert search(SearchParams(query=reference[:40])).ids == [service.pk]
+    # Another long word, the same for its first 100 characters (more than a stored word keeps).
+    sibling = make_service(name_fr="Permanence sociale", description_fr=reference[:100] + "zz")
+    assert set(search(SearchParams(query=reference[:40])).ids) == {service.pk, sibling.pk}
     assert search(SearchParams(query=reference)).ids == [service.pk]
+    assert search(SearchParams(query=reference[:100] + "z")).ids == [sibling.pk]
 
 
 def test_snapshot_maps_row_ids_to_bitmaps(network):
@@ -286,7 +289,7 @@ def test_snapshot_maps_row_ids_to_bitmaps(network):
     assert [snap.service_ids[p] for p in positions] == [network["housing"].pk]
     everything = snap.positions(snap.all).tolist()
     assert everything == sorted(everything) and len(everything) == 3
-    # Positions follow the folded names: consultations, logement accompagne, cellule logement.
+    # Positions follow the folded names: cellule logement, consultations, logement accompagne.
     names = [snap.names[p].strip() for p in everything]
     assert names == sorted(names)
 
@@ -352,3 +355,30 @@ def test_a_facet_click_reuses_the_words_until_the_index_changes(network):
     make_service(name_fr="Logement d'urgence", fee="free")  # the index changes
     result, asked = word_queries(SearchParams(query="logement", fees=["free"]))
     assert result.total == 2 and len(asked) == 1
+
+
+def test_the_index_version_never_expires(settings):
+    """The database cache's incr() sets the default timeout (5 minutes): the version must
+    outlive it, and a lost version must not start again at a number an old snapshot carries."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+
+    from directory.search import memory
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "test_search_version_cache",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    memory.bump_version()
+    first = cache.get(memory.VERSION_KEY)
+    assert first > 10**15  # from the clock, not 1
+    memory.bump_version()
+    assert cache.get(memory.VERSION_KEY) == first + 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT expires FROM test_search_version_cache")
+        (expires,) = cursor.fetchone()
+    assert str(expires).startswith("9999")  # no timeout

@@ -65,9 +65,8 @@ def page_services(ids) -> list:
     places = {}
     # One row per (service, location, address); a location without address gives one row.
     for service_id, location_id, confidential, lat, lon, street, postal_code, city, *names in (
-        ServiceAtLocation.objects.filter(service_id__in=ids)
-        .order_by("pk", "location__addresses__pk")
-        .values_list(
+        # No ORDER BY: the ids are UUIDs, and the table's order keeps the main place first.
+        ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
             "service_id",
             "location_id",
             "location__is_confidential",
