@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "booking",
     "events",
     "intervisions",
+    "orientation",
+    "helpdesk",
+    "opendoors",
 ]
 
 MIDDLEWARE = [

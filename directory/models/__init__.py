@@ -7,7 +7,7 @@ One module per HSDS family: ``organization`` (the spine), ``location`` (location
 
 from .location import Address, Location
 from .organization import Organization, OrganizationQuerySet, PublicationStatus, Sector
-from .records import ChangeRecord, ErrorReport, ServiceIndex
+from .records import ChangeRecord, ErrorReport, ServiceIndex, ZeroResultSearch
 from .service import (
     LANGUAGE_CHOICES,
     LANGUAGE_NAMES,
@@ -50,5 +50,6 @@ __all__ = [
     "ServiceIndex",
     "Taxonomy",
     "TaxonomyTerm",
+    "ZeroResultSearch",
     "reference_uuid",
 ]

@@ -119,3 +119,44 @@ class ServiceIndex(models.Model):
 
     def __str__(self):
         return str(self.service_id)
+
+
+class ZeroResultSearch(models.Model):
+    """A directory search that found nothing, counted per month: the words only, never a user.
+
+    Coordinators read these to grow the thesaurus from real misses; the needs watch counts them.
+    Written by ``directory.search`` only.
+    """
+
+    #: The query as folded words (lower case, no accents), space-separated, cut at 200 chars.
+    words = models.CharField(_("words"), max_length=200)
+    #: Language of the page the search was made from (fr, nl, en).
+    language = models.CharField(_("language"), max_length=8)
+    #: Basin filter of the search, when there was exactly one.
+    basin = models.ForeignKey(
+        "territory.Basin",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("basin"),
+    )
+    #: First day of the month counted.
+    month = models.DateField(_("month"), db_index=True)
+    #: How many times these words found nothing that month.
+    count = models.PositiveIntegerField(_("count"), default=1)
+
+    class Meta:
+        verbose_name = _("search without result")
+        verbose_name_plural = _("searches without result")
+        ordering = ["-month", "-count"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["words", "language", "basin", "month"],
+                name="zero_result_search_once_per_month",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.words} ({self.count})"

@@ -1,0 +1,1 @@
+"""Helpdesk requests from professionals (built by the helpdesk app)."""

@@ -1,0 +1,1 @@
+"""Open doors week (built by the opendoors app)."""
