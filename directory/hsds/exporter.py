@@ -1,12 +1,14 @@
 """Export the published directory as HSDS: ``services.json`` (compiled services) and a tabular
-data package (CSV + datapackage.json) in the same folder. Confidential addresses are never
-exported (serialize.location decides it)."""
+data package (CSV + datapackage.json, resources named as the specification names them, with
+the taxonomies and their terms) in the same folder. Confidential addresses are never exported
+(serialize.location decides it). It only reads the database."""
 
 import json
 from pathlib import Path
 
 from django.utils import translation
 
+from ..models import Taxonomy, TaxonomyTerm
 from . import serialize
 from .tabular import write_package
 
@@ -28,5 +30,13 @@ def export(directory) -> dict:
     (directory / "services.json").write_text(
         json.dumps(services, indent=1, ensure_ascii=False), encoding="utf-8"
     )
-    files = write_package(services, directory)
+    with translation.override("fr"):
+        roots = {
+            "taxonomy": [serialize.taxonomy(t) for t in Taxonomy.objects.order_by("pk")],
+            "taxonomy_term": [
+                serialize.taxonomy_term(t, nested_taxonomy=False)
+                for t in TaxonomyTerm.objects.order_by("pk")
+            ],
+        }
+    files = write_package(services, directory, roots=roots)
     return {"services": len(services), "files": ["services.json", "datapackage.json", *files]}

@@ -145,14 +145,24 @@ def phone(obj) -> dict:
     )
 
 
-def schedule(obj) -> dict:
+def schedules(rows) -> list[dict]:
+    """One HSDS schedule per row, except rows sharing ``hsds_schedule_id`` (one schedule that
+    lists several days): they are given back as that one schedule, ``byday`` "TH,FR"."""
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault(row.hsds_schedule_id or row.id, []).append(row)
+    return [schedule(group[0], group) for group in groups.values()]
+
+
+def schedule(obj, days=None) -> dict:
+    days = sorted({row.weekday for row in days}) if days else [obj.weekday]
     return clean(
         {
-            "id": str(obj.id),
+            "id": str(obj.hsds_schedule_id or obj.id),
             "service_id": str(obj.service_id) if obj.service_id else None,
             "location_id": str(obj.location_id) if obj.location_id else None,
             "freq": "WEEKLY",
-            "byday": obj.byday,
+            "byday": ",".join(obj.WEEKDAYS[day] for day in days),
             "opens_at": obj.opens_at.strftime("%H:%M"),
             "closes_at": obj.closes_at.strftime("%H:%M"),
             "valid_from": obj.valid_from.isoformat() if obj.valid_from else None,
@@ -188,13 +198,13 @@ def location(obj: Location) -> dict:
     data = {
         "id": str(obj.id),
         "location_type": obj.location_type,
-        "organization_id": str(obj.organization_id),
+        "organization_id": str(obj.organization_id) if obj.organization_id else None,
         "name": text(obj, "name"),
         "alternate_name": obj.alternate_name,
         "description": text(obj, "description"),
         "url": obj.url,
         "phones": [phone(p) for p in obj.phones.all()],
-        "schedules": [schedule(s) for s in obj.schedules.all()],
+        "schedules": schedules(obj.schedules.all()),
         "accessibility": [
             clean(
                 {
@@ -318,7 +328,7 @@ def service(obj: Service, metadata=None, with_organization: bool = True) -> dict
         "alert": text(obj, "alert"),
         "last_modified": obj.modified_at.isoformat(),
         "phones": [phone(p) for p in obj.phones.all()],
-        "schedules": [schedule(s) for s in obj.schedules.all()],
+        "schedules": schedules(obj.schedules.all()),
         "service_areas": service_area_list(obj),
         "languages": [
             {

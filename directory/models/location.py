@@ -27,9 +27,14 @@ class Location(models.Model):
 
     #: HSDS id.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    #: The organization responsible for this location's information.
+    #: The organization responsible for this location's information. HSDS makes it optional: a
+    #: location imported on its own (an HSDS ``location`` file) may have none yet.
     organization = models.ForeignKey(
-        "directory.Organization", on_delete=models.CASCADE, related_name="locations"
+        "directory.Organization",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="locations",
     )
     #: HSDS location_type.
     location_type = models.CharField(
@@ -61,7 +66,7 @@ class Location(models.Model):
         verbose_name_plural = _("locations")
 
     def __str__(self):
-        return self.name or str(self.organization)
+        return self.name or str(self.organization or self.pk)
 
 
 class Address(models.Model):

@@ -296,8 +296,11 @@ class Phone(models.Model):
 
 
 class Schedule(models.Model):
-    """One weekly opening range (HSDS ``schedule``, freq WEEKLY, one byday): several rows make
-    several ranges a day. ``valid_from``/``valid_to`` bound a seasonal timetable."""
+    """One weekly opening range on one day (HSDS ``schedule``, freq WEEKLY): several rows make
+    several ranges a day. ``valid_from``/``valid_to`` bound a seasonal timetable.
+
+    An HSDS schedule listing several days (``byday: "TH,FR"``) is one row per day sharing
+    ``hsds_schedule_id``; the API and the export give it back as that one schedule."""
 
     WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
@@ -316,6 +319,9 @@ class Schedule(models.Model):
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     #: Translated note, e.g. "walk-in only".
     description = models.CharField(_("note"), max_length=255, blank=True)
+    #: The id of the HSDS schedule this row belongs to when that schedule lists several days;
+    #: empty when the row is a schedule of its own (its id is then the HSDS id).
+    hsds_schedule_id = models.UUIDField(_("HSDS schedule"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("opening hours")

@@ -82,7 +82,7 @@ def test_tabular_is_symmetric():
     }
     tables = flatten([service])
     rows = {name: list(table.values()) for name, table in tables.items()}
-    assert rows["phones"] == [{"id": "p1", "number": "1", "service_id": "s1"}]
+    assert rows["phone"] == [{"id": "p1", "number": "1", "service_id": "s1"}]
     rebuilt = assemble(
         {k: [{c: str(v) for c, v in r.items()} for r in rs] for k, rs in rows.items()}
     )[0]
