@@ -346,6 +346,9 @@ def _field_type(column: str) -> str:
 
 #: Refuse a package whose CSV files weigh more than this in all (a hostile or mistaken folder).
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+#: Refuse a cell longer than this (no HSDS text needs it; the csv module's own limit is
+#: process-wide and other libraries raise it).
+MAX_CELL = 100_000
 
 
 def _kind_of(resource: dict) -> str | None:
@@ -394,6 +397,8 @@ def read_package(directory: Path) -> dict:
                 rows = list(reader)
         except (OSError, UnicodeDecodeError, csv.Error) as error:
             raise TabularError(f"{resource['path']}: {error}") from None
+        if any(len(cell) > MAX_CELL for row in rows for cell in row.values() if cell):
+            raise TabularError(f"{resource['path']}: a cell is larger than {MAX_CELL} characters")
         if kind in NOT_KEPT:
             if rows:
                 notes.append(f"{kind}: {len(rows)} row(s) not kept (Maillage does not store them)")

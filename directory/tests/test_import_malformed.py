@@ -133,7 +133,7 @@ def _descriptor_with(path) -> str:
         ({"services__csv": b"id,name\n\xff\xfe,x\n"}, "utf-8"),
         ({"services__csv": "id,name\n1,2,3,4\n"}, "more cells than columns"),
         ({"services__csv": "id,minimum_age\n" + NOWHERE + ",twelve\n"}, "minimum_age"),
-        ({"services__csv": "id,name\n" + NOWHERE + "," + "x" * 200_000 + "\n"}, "field larger"),
+        ({"services__csv": "id,name\n" + NOWHERE + "," + "x" * 200_000 + "\n"}, "larger than"),
     ],
 )
 def test_malformed_package_is_refused_whole(tmp_path, directory_data, overrides, reason):
