@@ -4,6 +4,7 @@ their key fields as in the file; importing again changes nothing."""
 
 from pathlib import Path
 
+import jsonschema
 import pytest
 from django.core.management import call_command
 
@@ -18,6 +19,8 @@ from directory.models import (
     TaxonomyTerm,
 )
 from directory.services import apply_import
+
+from . import hsds_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +55,7 @@ def test_official_example_imports_whole(example):
         assert report.by_kind[kind] == {"created": len(records), "updated": 0}, kind
         for record in records:
             row = model.objects.get(pk=record["id"])
-            assert row.name == record.get("name") or record.get("code"), (kind, record["id"])
+            assert row.name == (record.get("name") or record.get("code")), (kind, record["id"])
     if example.endswith("base.json"):
         assert report.created == 0
     else:
@@ -127,3 +130,47 @@ def test_official_examples_through_the_command(capsys):
     out = capsys.readouterr().out
     assert "0 rejected" in out
     assert "note: location 3a19ff88" in out
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_imported_example_is_served_as_valid_hsds(client, version):
+    apply_import(load_records(DATA / version / "service_full.json"))
+    detail = client.get(f"/api/hsds/services/{SERVICE_ID}").json()
+    jsonschema.validate(detail, hsds_schema.SERVICE)
+    assert [s["byday"] for s in detail["schedules"]] == ["TH,FR"]
+    organization = client.get(f"/api/hsds/organizations/{detail['organization']['id']}").json()
+    jsonschema.validate(organization, hsds_schema.ORGANIZATION)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_other_official_shapes_key_fields(version):
+    folder = DATA / version
+    apply_import(load_records(folder / "location.json"))
+    location = Location.objects.get(pk="3a19ff88-4620-4d17-9830-ac1d859eb5d5")
+    assert (location.name, location.organization) == ("MyCity Civic Center", None)
+    assert [a.city for a in location.addresses.all()] == ["MyCity"]
+    assert [(s.byday, f"{s.opens_at:%H:%M}") for s in location.schedules.all()] == [
+        ("TH", "10:00"),
+        ("FR", "10:00"),
+    ]
+    apply_import(load_records(folder / "taxonomy_term.json"))
+    term = TaxonomyTerm.objects.select_related("taxonomy").get(
+        pk="3f7b145d-84af-42d7-8fae-eaca714b02b2"
+    )
+    assert (term.code, term.name, term.description) == ("code", "name", "description")
+    assert (str(term.taxonomy.pk), term.taxonomy.uri, term.taxonomy.is_facet) == (
+        "5c4d79d7-cc55-470e-9f1f-8cad074e4892",
+        "http://example.com",
+        False,
+    )
+    apply_import(load_records(folder / "organization_full.json"))
+    organization = Organization.objects.get(pk="d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610")
+    assert (organization.name, organization.legal_status) == (
+        "Example Organization Inc.",
+        "Limited Company",
+    )
+    # the lone location now belongs to the organization that lists it
+    location.refresh_from_db()
+    assert location.organization == organization
+    assert [s.name for s in organization.services.all()] == ["Community Counselling"]
+    assert [p.number for p in organization.phones.all()] == ['"+44 1234 234567"']
