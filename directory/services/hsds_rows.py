@@ -82,6 +82,17 @@ class RowWriter:
         self.user = user
         self.notes = notes
         self.used: set = set()
+        #: (set of the context, id) this record added: taken back if the record fails.
+        self.added: list = []
+
+    def know(self, ids: set, pk: str) -> None:
+        if pk not in ids:
+            ids.add(pk)
+            self.added.append((ids, pk))
+
+    def forget(self) -> None:
+        for ids, pk in self.added:
+            ids.discard(pk)
 
     def child_id(self, model, raw, owner) -> str:
         raw = str(uuid.UUID(str(raw)))
@@ -147,7 +158,7 @@ class RowWriter:
             "parent": parent if parent and parent.pk != pk else None,
         }
         TaxonomyTerm.objects.update_or_create(id=pk, defaults=values)
-        self.context.term_ids.add(pk)
+        self.know(self.context.term_ids, pk)
         return pk
 
     # --- organizations and places ----------------------------------------------------------
@@ -199,7 +210,7 @@ class RowWriter:
                 Phone.objects.create(
                     organization=organization, **self.phone_values(phone, organization.pk)
                 )
-        self.context.organization_ids.add(str(organization.pk))
+        self.know(self.context.organization_ids, str(organization.pk))
         return organization, created
 
     def location(self, data: dict, organization: Organization | None) -> tuple[Location, bool]:

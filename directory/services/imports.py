@@ -105,12 +105,11 @@ def apply_import(batch, *, dry_run: bool = False, user=None) -> ImportReport:
                     continue
                 notes: list = []
                 writer = RowWriter(context, user, notes)
-                known = (set(context.term_ids), set(context.organization_ids))
                 try:
                     with transaction.atomic():
                         created = _write(writer, kind, record)
                 except (IntegrityError, DatabaseError, ValueError, TypeError) as error:
-                    context.term_ids, context.organization_ids = known
+                    writer.forget()
                     report.rejected.append((record.get("id"), name, [f"database: {error}"]))
                     continue
                 report.notes += [note for note in notes if note not in report.notes]

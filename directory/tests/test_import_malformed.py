@@ -264,3 +264,22 @@ def test_what_is_valid_but_not_kept_is_reported_not_rejected():
     assert Service.objects.get(pk=service["id"]).schedules.count() == 0
     assert any("byday '1MO' names days of the month" in note for note in report.notes)
     assert any(f"schedule {NOWHERE}: no opening times" in note for note in report.notes)
+
+
+def test_a_record_failing_in_the_database_is_forgotten_by_the_next():
+    """A service refused by the database (the same place twice) takes its organization with
+    it: a later service naming that organization by id only is refused, not imported."""
+    first = official_service()
+    place = first["service_at_locations"][0]
+    first["service_at_locations"] = [place, {**place, "id": NOWHERE}]
+    second = {
+        **official_service(),
+        "id": "11111111-1111-4111-8111-111111111111",
+        "organization_id": first["organization"]["id"],
+    }
+    del second["organization"]
+    report = apply_import({"service": [first, second]})
+    assert [r[0] for r in report.rejected] == [first["id"], second["id"]]
+    assert report.rejected[0][2][0].startswith("database:")
+    assert "service: unknown organization" in report.rejected[1][2][0]
+    assert not Service.objects.exists() and not Organization.objects.exists()
