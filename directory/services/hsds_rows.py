@@ -13,6 +13,7 @@ transaction of its own.
 import datetime
 import uuid
 
+from django.db import models
 from django.utils.dateparse import parse_date
 from django.utils.text import slugify
 
@@ -95,14 +96,27 @@ class RowWriter:
             ids.discard(pk)
 
     def child_id(self, model, raw, owner) -> str:
-        raw = str(uuid.UUID(str(raw)))
-        taken = model.objects.filter(pk=raw).exists() or (
-            model is Schedule and Schedule.objects.filter(hsds_schedule_id=raw).exists()
-        )
-        if (model, raw) in self.used or taken:
-            raw = str(uuid.uuid5(ID_NAMESPACE, f"{owner}/{raw}"))
-        self.used.add((model, raw))
-        return raw
+        return self.child_ids(model, [raw], owner)[0]
+
+    def child_ids(self, model, raws: list, owner) -> list[str]:
+        """The ids to store these children under (one query for the whole list)."""
+        raws = [str(uuid.UUID(str(raw))) for raw in raws]
+        if model is Schedule:
+            taken = Schedule.objects.filter(
+                models.Q(pk__in=raws) | models.Q(hsds_schedule_id__in=raws)
+            ).values_list("pk", "hsds_schedule_id")
+            taken = {str(value) for pair in taken for value in pair if value}
+        else:
+            taken = {
+                str(pk) for pk in model.objects.filter(pk__in=raws).values_list("pk", flat=True)
+            }
+        out = []
+        for raw in raws:
+            if (model, raw) in self.used or raw in taken:
+                raw = str(uuid.uuid5(ID_NAMESPACE, f"{owner}/{raw}"))
+            self.used.add((model, raw))
+            out.append(raw)
+        return out
 
     # --- taxonomies ---------------------------------------------------------------------
 
@@ -206,10 +220,7 @@ class RowWriter:
         )
         if "phones" in data:
             Phone.objects.filter(organization=organization).delete()
-            for phone in data.get("phones") or []:
-                Phone.objects.create(
-                    organization=organization, **self.phone_values(phone, organization.pk)
-                )
+            self.phones(data.get("phones") or [], organization=organization)
         self.know(self.context.organization_ids, str(organization.pk))
         return organization, created
 
@@ -244,8 +255,7 @@ class RowWriter:
         else:
             self._addresses(location, data)
         Phone.objects.filter(location=location).delete()
-        for phone in data.get("phones") or []:
-            Phone.objects.create(location=location, **self.phone_values(phone, location.pk))
+        self.phones(data.get("phones") or [], location=location)
         location.schedules.all().delete()
         self.schedules(data.get("schedules") or [], location=location)
         Accessibility.objects.filter(location=location).delete()
@@ -302,39 +312,54 @@ class RowWriter:
                 },
             )
 
-    def phone_values(self, phone: dict, owner) -> dict:
-        return {
-            "id": self.child_id(Phone, phone["id"], owner),
-            "number": phone["number"],
-            "type": phone.get("type", "voice"),
-            "audience": phone.get("x_audience", "all"),
-            "description": phone.get("description", ""),
-            **_tr(phone, "description"),
-        }
+    def phones(self, items: list, **owner) -> None:
+        (owner_obj,) = owner.values()
+        ids = self.child_ids(Phone, [item["id"] for item in items], owner_obj.pk)
+        Phone.objects.bulk_create(
+            Phone(
+                id=pk,
+                number=phone["number"],
+                type=phone.get("type", "voice"),
+                audience=phone.get("x_audience", "all"),
+                description=phone.get("description", ""),
+                **_tr(phone, "description"),
+                **owner,
+            )
+            for pk, phone in zip(ids, items, strict=True)
+        )
 
     def schedules(self, items: list, **owner) -> None:
         """One row per day of each schedule; a schedule of several days keeps its HSDS id in
         ``hsds_schedule_id`` so that it is given back as one schedule."""
         (owner_obj,) = owner.values()
+        kept = []
         for item in items:
             days, why = schedule_days(item)
             if days is None:
                 self.notes.append(f"schedule {item['id']}: {why}, not kept as opening hours")
-                continue
-            hsds_id = self.child_id(Schedule, item["id"], owner_obj.pk)
+            else:
+                kept.append((item, days))
+        ids = self.child_ids(Schedule, [item["id"] for item, _days in kept], owner_obj.pk)
+        rows = []
+        for hsds_id, (item, days) in zip(ids, kept, strict=True):
             for day in days:
-                Schedule.objects.create(
-                    id=hsds_id if len(days) == 1 else uuid.uuid5(ID_NAMESPACE, f"{hsds_id}/{day}"),
-                    hsds_schedule_id=hsds_id if len(days) > 1 else None,
-                    weekday=day,
-                    opens_at=_time(item["opens_at"]),
-                    closes_at=_time(item["closes_at"]),
-                    valid_from=_date(item.get("valid_from")),
-                    valid_to=_date(item.get("valid_to")),
-                    description=item.get("description") or "",
-                    **_tr(item, "description"),
-                    **owner,
+                rows.append(
+                    Schedule(
+                        id=hsds_id
+                        if len(days) == 1
+                        else uuid.uuid5(ID_NAMESPACE, f"{hsds_id}/{day}"),
+                        hsds_schedule_id=hsds_id if len(days) > 1 else None,
+                        weekday=day,
+                        opens_at=_time(item["opens_at"]),
+                        closes_at=_time(item["closes_at"]),
+                        valid_from=_date(item.get("valid_from")),
+                        valid_to=_date(item.get("valid_to")),
+                        description=item.get("description") or "",
+                        **_tr(item, "description"),
+                        **owner,
+                    )
                 )
+        Schedule.objects.bulk_create(rows)
 
     # --- services ---------------------------------------------------------------------------
 
@@ -379,8 +404,7 @@ class RowWriter:
         service.terms.set([self._attribute_term(a) for a in record.get("attributes") or []])
         self._areas(service, record)
         service.phones.all().delete()
-        for phone in record.get("phones") or []:
-            Phone.objects.create(service=service, **self.phone_values(phone, service.pk))
+        self.phones(record.get("phones") or [], service=service)
         service.schedules.all().delete()
         self.schedules(record.get("schedules") or [], service=service)
         self._service_lists(service, record)
