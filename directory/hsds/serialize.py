@@ -150,15 +150,21 @@ def schedules(rows) -> list[dict]:
     lists several days): they are given back as that one schedule, ``byday`` "TH,FR"."""
     groups: dict = {}
     for row in rows:
-        groups.setdefault(row.hsds_schedule_id or row.id, []).append(row)
-    return [schedule(group[0], group) for group in groups.values()]
+        same = (row.opens_at, row.closes_at, row.valid_from, row.valid_to, row.description)
+        groups.setdefault((row.hsds_schedule_id or row.id, same), []).append(row)
+    out, ids = [], set()
+    for (group_id, _same), group in groups.items():
+        # a day edited apart from its schedule is a schedule of its own, under its row's id
+        out.append(schedule(group[0], group, group_id if group_id not in ids else group[0].id))
+        ids.add(group_id)
+    return out
 
 
-def schedule(obj, days=None) -> dict:
+def schedule(obj, days=None, schedule_id=None) -> dict:
     days = sorted({row.weekday for row in days}) if days else [obj.weekday]
     return clean(
         {
-            "id": str(obj.hsds_schedule_id or obj.id),
+            "id": str(schedule_id or obj.id),
             "service_id": str(obj.service_id) if obj.service_id else None,
             "location_id": str(obj.location_id) if obj.location_id else None,
             "freq": "WEEKLY",

@@ -307,7 +307,7 @@ def write_package(
     package = {
         "name": name,
         "profile": "tabular-data-package",
-        "x_hsds_version": "3.1",
+        "x_hsds_version": "3.0",
         "x_profile": "maillage-brussels",
         "resources": resources,
     }

@@ -174,3 +174,15 @@ def test_other_official_shapes_key_fields(version):
     assert location.organization == organization
     assert [s.name for s in organization.services.all()] == ["Community Counselling"]
     assert [p.number for p in organization.phones.all()] == ['"+44 1234 234567"']
+
+
+def test_a_day_edited_apart_is_a_schedule_of_its_own():
+    apply_import(load_records(DATA / "3.1" / "service_full.json"))
+    friday = Schedule.objects.get(service_id=SERVICE_ID, weekday=4)
+    friday.closes_at = "16:00"
+    friday.save()
+    data = serialize.service(serialize.service_queryset().get(pk=SERVICE_ID))
+    assert [(s["id"], s["byday"], s["closes_at"]) for s in data["schedules"]] == [
+        ("48102e86-bb50-41c4-8f1e-e269368c41d1", "TH", "18:00"),
+        (str(friday.pk), "FR", "16:00"),
+    ]
