@@ -44,9 +44,14 @@ def test_institution_limit_and_unplaced_reason(cycle, groups, register, coordina
     unplaced = Registration.objects.get(pk=next(r.pk for r in people if r not in placed))
     assert unplaced.group is None
     assert unplaced.reason_code == "institution_limit"
+    from django.utils import translation
+
     from intervisions.reasons import explain
 
-    assert explain(unplaced, {fr1.pk: fr1.name})
+    with translation.override("en"):
+        text = explain(unplaced, {fr1.pk: fr1.name})
+    assert text.startswith("Institution limit reached in every chosen group")
+    assert f"{fr1.name}: institution limit reached" in text
 
 
 @pytest.mark.django_db
