@@ -42,7 +42,7 @@ def test_pages_hide_the_address(client, shelter, user):
         assert response.status_code == 200
         assert_no_secret(response.content.decode())
     page = client.get(shelter.get_absolute_url()).content.decode()
-    assert "Adresse confidentielle" in page or "Confidential address" in page
+    assert "Adresse confidentielle : elle est communiquée par téléphone." in page
 
 
 def test_map_gets_no_marker(client, shelter):

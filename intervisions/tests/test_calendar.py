@@ -167,4 +167,3 @@ def test_personal_feed_with_signed_token(client, season_2025, coordinator):
     assert page.status_code == 200 and "Mardi" in page.content.decode()
     ics = client.get(reverse("intervisions:ics", args=[services.page_token(person)]))
     assert ics["Content-Disposition"].startswith("attachment")
-

@@ -223,7 +223,12 @@ def test_personal_certificate_after_attendance(cycle, groups, register, coordina
     session = groups[0].sessions.first()
     services.record_attendance(session, {people[0].pk: "present"}, coordinator)
     response = client.get(url)
-    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response.status_code == 200
+    from maillage.testing.pdf import pdf_text
+
+    text = pdf_text(response.content)
+    assert people[0].full_name in text and groups[0].name in text
+    assert f"Séances suivies : 1 sur {groups[0].sessions.count()}" in text
 
 
 @pytest.mark.django_db
