@@ -13,7 +13,9 @@ from .followup import (
     set_expectation_status,
 )
 from .organizing import (
+    SYSTEM,
     can_create,
+    capacity_problem,
     can_manage,
     check_in,
     record_attendance,
@@ -32,6 +34,8 @@ from .retention import anonymise_past_registrations
 from .tables import add_table, assign_tables
 
 __all__ = [
+    "SYSTEM",
+    "capacity_problem",
     "anonymise_past_registrations",
     "can_create",
     "save_event_option",

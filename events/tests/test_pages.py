@@ -154,8 +154,8 @@ def test_non_organizer_is_refused(client, user):
 def test_series_page_shows_previous_sessions_and_reports(client, coordinator):
     series = SeriesFactory()
     past = EventFactory(series=series, title="CT #1", starts_at=in_days(-60))
-    report = services.save_report(past, "<p>Compte rendu</p>")
-    services.publish_report(report)
+    report = services.save_report(past, "<p>Compte rendu</p>", user=services.SYSTEM)
+    services.publish_report(report, user=services.SYSTEM)
     upcoming = EventFactory(series=series, title="CT #2")
     page = client.get(upcoming.get_absolute_url()).content.decode()
     assert "CT #1" in page and "#report-title" in page
