@@ -15,8 +15,8 @@ from .followup import (
 from .organizing import (
     SYSTEM,
     can_create,
-    capacity_problem,
     can_manage,
+    capacity_problem,
     check_in,
     record_attendance,
     save_event,

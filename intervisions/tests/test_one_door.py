@@ -79,9 +79,13 @@ def test_status_is_assigned_only_by_the_transition_method():
                     and ast.unparse(target.value) not in {"cycle", "self"}
                 ):
                     offenders.append(f"{path.name}:{node.lineno}")
-                if isinstance(target, ast.Attribute) and ast.unparse(target.value) == "self":
-                    if target.attr == "status" and path.name != "models.py":
-                        offenders.append(f"{path.name}:{node.lineno}")
+                if (
+                    isinstance(target, ast.Attribute)
+                    and ast.unparse(target.value) == "self"
+                    and target.attr == "status"
+                    and path.name != "models.py"
+                ):
+                    offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
 
 
