@@ -82,3 +82,25 @@ def test_export_hides_the_address(tmp_path, shelter):
     assert any("Maison d'accueil pour femmes" in text for text in texts)
     for text in texts:
         assert_no_secret(text)
+
+
+def test_one_rule_decides_whether_an_address_is_shown(monkeypatch, client, shelter):
+    from directory.models import address_may_be_shown
+
+    assert address_may_be_shown(False) and address_may_be_shown(True, to_editor=True)
+    assert not address_may_be_shown(True)
+    # The API, the search results and the map all ask that one function: change the rule and
+    # every one of them shows the address.
+    import directory.hsds.serialize as serialize
+    import directory.views.common as common
+    import directory.views.search as search_views
+
+    def always(is_confidential, *, to_editor=False):
+        return True
+
+    for module in (serialize, common, search_views):
+        monkeypatch.setattr(module, "address_may_be_shown", always)
+    api = client.get(f"/api/hsds/services/{shelter.pk}").content.decode()
+    results = client.get("/fr/annuaire/?q=accueil").content.decode()
+    assert SECRET_STREET in api and SECRET_STREET in results
+    assert str(SECRET_LAT) in results  # a marker on the map

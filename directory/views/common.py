@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from territory.models import Municipality
 
+from ..models import address_may_be_shown
 from ..search.text import fold
 
 
@@ -56,7 +57,7 @@ def map_points(services) -> list[dict]:
             continue
         for sal in service.at_locations.all():
             location = sal.location
-            if location.is_confidential or location.latitude is None:
+            if not address_may_be_shown(location.is_confidential) or location.latitude is None:
                 continue
             points.append(
                 {
