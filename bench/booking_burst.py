@@ -260,7 +260,7 @@ def main() -> None:
     )
     all_ok = True
     try:
-        wait_for(base, time.time() + 60)
+        wait_for(base, time.time() + 240)
         print(
             f"server: gunicorn -w {args.workers} (sync) on {base}, PostgreSQL; {os.cpu_count()} "
             f"CPUs; {args.seats} seats per event, waiting list "
@@ -280,7 +280,7 @@ def main() -> None:
             first += count
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=120)
     print("RESULT:", "OK, never overbooked" if all_ok else "FAILED")
     sys.exit(0 if all_ok else 1)
 

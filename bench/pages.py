@@ -129,11 +129,6 @@ PAGES = [
     # Facilitators' pages.
     Page("group", "facilitator", lambda n: f"/fr/intervisions/groupes/{n.group.pk}/"),
     Page(
-        "group calendar",
-        "facilitator",
-        lambda n: f"/fr/intervisions/groupes/{n.group.pk}/calendrier/",
-    ),
-    Page(
         "session attendance",
         "facilitator",
         lambda n: f"/fr/intervisions/seances/{n.session.pk}/presences/",
@@ -210,19 +205,22 @@ def find_objects() -> Network:
 
     n = Network()
     now = timezone.now()
-    events = Event.objects.filter(registrations__isnull=False).distinct()
-    n.event = max(events.filter(starts_at__gte=now), key=lambda e: e.registrations.count())
+    events = Event.objects.filter(registrations__isnull=False, starts_at__gte=now).distinct()
+    # Prefer an event whose organizer also has services: the professional (an administrator of
+    # that organization) then edits the event, the organization and one of its services.
+    with_sheets = [e for e in events if e.organizer.services.exists()] or list(events)
+    n.event = max(with_sheets, key=lambda e: e.registrations.count())
     n.past_event = (
         Event.objects.filter(starts_at__lt=now, expectations__isnull=False).distinct().first()
         or Event.objects.filter(starts_at__lt=now).first()
     )
-    n.series = Series.objects.filter(events__isnull=False).first()
+    n.series = Series.objects.filter(sessions__isnull=False).first()
     n.organization = n.event.organizer
     published = Organization.objects.published().order_by("pk")
     with_services = published.filter(services__isnull=False).distinct()
-    n.service = with_services.first().services.first()
     if not n.organization.services.exists():
         n.organization = with_services.first()
+    n.service = n.organization.services.first()
     n.cycle = Cycle.objects.filter(status=Cycle.Status.PUBLISHED).order_by("pk").first()
     n.open_cycle = Cycle.objects.filter(status=Cycle.Status.OPEN).order_by("pk").first()
     n.group = n.cycle.groups.filter(cancelled=False, registrations__isnull=False).first()
@@ -237,7 +235,7 @@ def clients(n: Network) -> dict:
 
     facilitator = n.group.facilitator_social
     admin = (
-        Membership.objects.filter(organization=n.event.organizer, status="accepted")
+        Membership.objects.filter(organization=n.organization, status="accepted", is_admin=True)
         .select_related("user")
         .first()
     )
