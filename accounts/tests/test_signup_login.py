@@ -130,3 +130,22 @@ def test_profile_saves_languages(client, user):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.languages == ["fr", "nl"] and user.phone == "02 123 45 67"
+
+
+def test_profile_page_saves_through_the_service(client, user, monkeypatch):
+    from accounts import services
+
+    calls = []
+    real = services.update_profile
+
+    def spy(person, **fields):
+        calls.append(sorted(fields))
+        return real(person, **fields)
+
+    monkeypatch.setattr(services, "update_profile", spy)
+    client.force_login(user)
+    data = {"first_name": "Anne", "last_name": "Claes", "phone": "", "preferred_language": "fr"}
+    assert client.post(reverse("accounts:profile"), data).status_code == 302
+    assert calls and "last_name" in calls[0]
+    user.refresh_from_db()
+    assert user.last_name == "Claes"

@@ -1,7 +1,7 @@
 """Conversation tables: wishes first, balanced, never above a table's capacity."""
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from events import services
@@ -22,6 +22,7 @@ def test_wishes_first_then_balanced():
     st.lists(st.one_of(st.none(), st.integers(0, 3)), max_size=40),
     st.lists(st.one_of(st.none(), st.integers(1, 12)), min_size=1, max_size=4),
 )
+@example(wishes=[0, 0, 0, None], capacities=[None, None])  # wishes never unbalance the tables
 def test_never_above_capacity_and_everyone_placed_when_room(wishes, capacities):
     tables = list(enumerate(capacities))
     plan = assign(list(enumerate(wishes)), tables)
