@@ -92,15 +92,17 @@ def test_one_rule_decides_whether_an_address_is_shown(monkeypatch, client, shelt
     # The API, the search results and the map all ask that one function: change the rule and
     # every one of them shows the address.
     import directory.hsds.serialize as serialize
+    import directory.templatetags.places as places
     import directory.views.common as common
     import directory.views.search as search_views
 
     def always(is_confidential, *, to_editor=False):
         return True
 
-    for module in (serialize, common, search_views):
+    for module in (serialize, common, search_views, places):
         monkeypatch.setattr(module, "address_may_be_shown", always)
     api = client.get(f"/api/hsds/services/{shelter.pk}").content.decode()
     results = client.get("/fr/annuaire/?q=accueil").content.decode()
-    assert SECRET_STREET in api and SECRET_STREET in results
+    sheet = client.get(shelter.get_absolute_url()).content.decode()
+    assert SECRET_STREET in api and SECRET_STREET in results and SECRET_STREET in sheet
     assert str(SECRET_LAT) in results  # a marker on the map
