@@ -1,3 +1,7 @@
+"""Accounts admin: support looks at accounts and memberships. A membership's status and its
+``is_admin`` flag have rules (a coordinator decides; an organization keeps at least one
+administrator): they are read-only here and change through accounts.services."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
@@ -22,5 +26,5 @@ class UserAdmin(BaseUserAdmin):
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "organization", "status", "is_admin", "requested_at"]
     list_filter = ["status", "is_admin"]
-    readonly_fields = ["status", "decided_at", "decided_by"]
+    readonly_fields = ["status", "is_admin", "decided_at", "decided_by"]
     search_fields = ["user__email", "organization__name"]

@@ -1,10 +1,9 @@
 """Account forms: the extra sign-up fields, the profile, and asking to join an organization."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-from directory.models import Organization
 
 from .models import User
 
@@ -72,7 +71,7 @@ class ProfileForm(forms.ModelForm):
 class JoinOrganizationForm(forms.Form):
     organization = forms.ModelChoiceField(
         label=_("Organization"),
-        queryset=Organization.objects.published(),
+        queryset=None,  # set in __init__: accounts sits below the directory, never imports it
         help_text=_("Type to search; only published organizations of the directory are listed."),
     )
     message = forms.CharField(
@@ -81,6 +80,12 @@ class JoinOrganizationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # By name, like Membership.organization: the directory is a higher layer.
+        organizations = apps.get_model("directory", "Organization")
+        self.fields["organization"].queryset = organizations.objects.published()
 
 
 class RefusalForm(forms.Form):

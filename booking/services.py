@@ -1,5 +1,5 @@
-"""The capacity service: the one door to book, cancel, promote and resize, for every app
-(events and their options, intervision groups, the open doors week).
+"""The capacity service: the one door to book, cancel, promote and resize, for every app that
+has seats (today events and their options, and intervision groups).
 
 Every function here owns its transaction and takes the locks described in ``booking.locking``.
 Callers pass resources and a *holder* (any saved model instance: a registration...), and get
@@ -177,6 +177,21 @@ def book_many(resources: Sequence[Resource], holder, *, waitlist: bool = True) -
         return bookings
 
 
+def book_each(pairs: Sequence[tuple[Resource, object]], *, waitlist: bool = False) -> list[Booking]:
+    """Book one seat per (resource, holder) pair, all-or-nothing, taking every lock at once in
+    key order before the first seat is counted (``booking.locking`` rule 2 and 3): publishing a
+    whole composition is one locked transaction, never one lock per person in a random order.
+    Raises ``BookingError`` (``full``, ``already_booked``...) and books nothing then."""
+    if not pairs:
+        return []
+    with transaction.atomic():
+        fresh = _locked([resource for resource, _holder in pairs])
+        return [
+            _book_locked(fresh[resource.key], holder, waitlist=waitlist)
+            for resource, holder in pairs
+        ]
+
+
 def _end(booking: Booking, status: str) -> bool:
     """Move an active booking to ``status`` (cancelled/refused); True if it freed a seat.
 
@@ -250,6 +265,12 @@ def set_capacity(resource: Resource, capacity: int | None) -> list[Booking]:
 def set_waitlist_enabled(resource: Resource, enabled: bool) -> None:
     Resource.objects.filter(pk=resource.pk).update(waitlist_enabled=enabled)
     resource.waitlist_enabled = enabled
+
+
+def confirmed_count(key: str) -> int:
+    """Confirmed bookings of the resource of that key (0 if it does not exist yet); read
+    without a lock, for forms and pages."""
+    return Booking.objects.filter(resource__key=key, status=Status.CONFIRMED).count()
 
 
 def active_booking(resource: Resource, holder) -> Booking | None:

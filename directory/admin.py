@@ -1,5 +1,8 @@
 """Directory admin: coordinators edit taxonomies (translated) and can look at every sheet.
-Service edits by members go through the directory pages (services layer, change log)."""
+Service edits by members go through the directory pages (services layer, change log).
+Statuses with rules are read-only here: an organization's and a service's publication status
+change on the moderation pages (directory.services, with a change record), an error report is
+closed from the coordination page."""
 
 from django.contrib import admin
 from django.db import models
@@ -19,6 +22,7 @@ class OrganizationAdmin(TranslationAdmin):
     list_filter = ["status", "sector", "is_network_member", "legal_status"]
     search_fields = ["name_fr", "name_nl", "alternate_name", "enterprise_number"]
     autocomplete_fields = ["parent"]
+    readonly_fields = ["status"]  # moderation: directory.services.organizations
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -67,6 +71,7 @@ class ServiceAdmin(TranslationAdmin):
     search_fields = ["name_fr", "name_nl", "organization__name_fr"]
     raw_id_fields = ["organization", "assured_by"]
     filter_horizontal = ["terms", "area_municipalities", "area_basins"]
+    readonly_fields = ["publication_status"]  # moderation: directory.services
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -77,7 +82,8 @@ class ServiceAdmin(TranslationAdmin):
 class ErrorReportAdmin(admin.ModelAdmin):
     list_display = ["organization", "service", "status", "created_at"]
     list_filter = ["status"]
-    raw_id_fields = ["organization", "service", "reporter", "closed_by"]
+    raw_id_fields = ["organization", "service", "reporter"]
+    readonly_fields = ["status", "closed_at", "closed_by"]  # closed from the coordination page
 
 
 @admin.register(ChangeRecord)

@@ -262,7 +262,7 @@ def _make(rng, kind, municipality, place, index) -> Organization:
         description_nl=description_nl,
         sector=sector,
         legal_status=legal_status,
-        enterprise_number=make_enterprise_number(4_000_000 + index * 7919),
+        enterprise_number=make_enterprise_number(4_000_000 + index * 7919 % 15_000_000),
         website=f"https://{slug}.example.be",
         email=f"contact@{slug}.example.be",
         is_network_member=rng.random() < 0.55,

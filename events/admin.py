@@ -1,7 +1,13 @@
 """Admin for events: coordinators create and edit events, series, types and themes here.
-Saving an event goes through events.services.save_event (seats in the booking service follow)."""
+Saving an event goes through events.services.save_event (seats in the booking service follow):
+a capacity the booking service would refuse is a form error and nothing is saved, so that
+``Event.capacity`` and the booking resource's capacity never differ. Statuses with rules (an
+expectation's status, a registration's cancellation) are read-only here; they change on the
+organizers' pages, through the services."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from booking.services import BookingError
@@ -47,8 +53,23 @@ class SubGroupInline(admin.TabularInline):
     extra = 0
 
 
+class EventAdminForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["capacity"]  # the admin adds the others
+
+    def clean(self):
+        cleaned = super().clean()
+        if "capacity" in cleaned:
+            problem = services.capacity_problem(self.instance, cleaned["capacity"])
+            if problem is not None:
+                self.add_error("capacity", problem.message)
+        return cleaned
+
+
 @admin.register(Event)
 class EventAdmin(TranslationAdmin):
+    form = EventAdminForm
     list_display = ["title", "event_type", "starts_at", "organizer", "status", "capacity"]
     list_filter = ["event_type", "status", "audience", "basin"]
     search_fields = ["title", "organizer__name"]
@@ -62,17 +83,27 @@ class EventAdmin(TranslationAdmin):
         if obj.created_by_id is None:
             obj.created_by = request.user
         try:
-            services.save_event(obj)
+            # The admin is open to staff only and the form checked the capacity.
+            services.save_event(obj, user=services.SYSTEM)
         except BookingError as error:
-            messages.error(request, error.message)
-            obj.save()
+            self._refuse(request, obj, error)
 
     def save_related(self, request, form, formsets, change):
+        if getattr(form.instance, "_refused_by_booking", False):
+            return
         super().save_related(request, form, formsets, change)
         try:
-            services.save_event(form.instance)
+            services.save_event(form.instance, user=services.SYSTEM)  # the options' seats
         except BookingError as error:
-            messages.error(request, error.message)
+            self._refuse(request, form.instance, error)
+
+    def _refuse(self, request, obj, error):
+        """Seats were taken since the form was checked (or an option's capacity is too low):
+        the whole admin save is rolled back, so the event, its options and their booking
+        resources keep the same capacities."""
+        messages.error(request, error.message)
+        obj._refused_by_booking = True
+        transaction.set_rollback(True)
 
 
 @admin.register(Registration)
@@ -93,6 +124,8 @@ class ReportAdmin(admin.ModelAdmin):
 class ExpectationAdmin(admin.ModelAdmin):
     list_display = ["text", "event", "theme", "status"]
     list_filter = ["status", "theme"]
+    # A decline needs a reason: the status changes on the follow-up page (set_expectation_status).
+    readonly_fields = ["status", "status_note"]
 
 
 @admin.register(Action)

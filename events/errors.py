@@ -7,6 +7,9 @@ from core.errors import ServiceError
 
 class EventError(ServiceError):
     messages = {
+        "no_registration_to_cancel": _("You have no registration for this event."),
+        "attendance_not_a_number": _("Please enter a number."),
+        "expectation_empty": _("Please describe the expectation."),
         "no_registration": _("This event needs no registration: just come."),
         "registration_not_open": _("Registration opens on %(date)s. Save the date!"),
         "registration_closed": _("Registration for this event is closed."),

@@ -10,6 +10,7 @@ class GroupInline(admin.TabularInline):
     model = Group
     extra = 0
     fields = ["name", "language", "weekday", "week_of_month", "start_time", "end_time", "cancelled"]
+    readonly_fields = ["cancelled"]  # set by the publication (empty groups), never by hand
 
 
 @admin.register(Cycle)
@@ -34,8 +35,10 @@ class RegistrationAdmin(admin.ModelAdmin):
         "reason_details",
         "anonymised_at",
         "withdrawn_at",
+        "group",  # moves go through services.move (the seat bookings follow)
+        "pinned",
     ]
-    raw_id_fields = ["user", "organization", "group"]
+    raw_id_fields = ["user", "organization"]
 
 
 @admin.register(Session)
@@ -48,9 +51,10 @@ class SessionAdmin(admin.ModelAdmin):
 @admin.register(Attendance)
 class AttendanceAdmin(admin.ModelAdmin):
     list_display = ["session", "registration", "status"]
+    readonly_fields = ["session", "registration", "status"]  # services.record_attendance
 
 
 @admin.register(Invoice)
 class InvoiceAdmin(admin.ModelAdmin):
     list_display = ["number", "billed_to", "amount", "issued_on", "paid_at"]
-    readonly_fields = ["year", "sequence", "registration"]
+    readonly_fields = ["year", "sequence", "registration", "paid_at"]  # services.mark_paid

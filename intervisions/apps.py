@@ -20,7 +20,7 @@ class IntervisionsConfig(AppConfig):
         auditlog.register(
             Registration,
             mask_fields=PERSONAL_FIELDS,
-            exclude_fields=["reason_details", "preferences"],
+            exclude_fields=["reason_details", "preferences", "user"],  # user: its name is personal
         )
         auditlog.register(Attendance)
         auditlog.register(Invoice)

@@ -25,6 +25,7 @@ class IntervisionError(ServiceError):
         "other_language": _("The group %(group)s does not work in the chosen language."),
         "no_institution": _("Choose your institution in the directory or propose a new one."),
         "not_allowed": _("You are not allowed to do this."),
+        "invalid_transition": _("A registration cannot go from “%(old)s” to “%(new)s”."),
         "already_published": _("The groups of this cycle are already published."),
         "not_published": _("The groups of this cycle are not published yet."),
         "nothing_to_publish": _("Compose the groups (or place people by hand) before publishing."),

@@ -239,6 +239,22 @@ class Registration(models.Model):
         REFUSED = "refused", _("Refused")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    #: The state machine of ``status``: from each status, the statuses it may go to. Every change
+    #: goes through ``transition()``; nothing else assigns ``status``.
+    #:
+    #:   pending  -> accepted   (publication, a coordinator's move or decision, a freed seat)
+    #:   pending  -> refused    (a coordinator)           pending  -> withdrawn (the person)
+    #:   accepted -> accepted   (moved to another group, seat given from a waiting list)
+    #:   accepted -> refused    (a coordinator)           accepted -> withdrawn (the person)
+    #:   refused  -> accepted   (a coordinator reconsiders)
+    #:   withdrawn: final.
+    TRANSITIONS = {
+        Status.PENDING: {Status.ACCEPTED, Status.REFUSED, Status.WITHDRAWN},
+        Status.ACCEPTED: {Status.ACCEPTED, Status.REFUSED, Status.WITHDRAWN},
+        Status.REFUSED: {Status.ACCEPTED},
+        Status.WITHDRAWN: set(),
+    }
+
     cycle = models.ForeignKey(
         Cycle, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("cycle")
     )
@@ -335,6 +351,26 @@ class Registration(models.Model):
     @property
     def full_name(self) -> str:
         return str(self)
+
+    def can_become(self, status: str) -> bool:
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+    def check_transition(self, status: str) -> None:
+        """Refuse a move the state machine (``TRANSITIONS``) does not allow, with
+        ``IntervisionError("invalid_transition")``."""
+        from .errors import IntervisionError
+
+        if status not in self.Status.values or not self.can_become(status):
+            raise IntervisionError(
+                "invalid_transition",
+                old=self.Status(self.status).label,
+                new=self.Status(status).label if status in self.Status.values else status,
+            )
+
+    def transition(self, status: str) -> None:
+        """The one door for ``status``: services call it (inside their transaction), then save."""
+        self.check_transition(status)
+        self.status = status
 
     def preferred_groups(self) -> list[Group]:
         by_id = {g.pk: g for g in self.cycle.groups.all()}

@@ -23,6 +23,7 @@ __all__ = [
     "resource",
     "seat",
     "take",
+    "take_all",
     "waiting",
 ]
 
@@ -56,6 +57,16 @@ def institution_cap(waiting_booking: Booking) -> bool:
 def take(registration, group, *, waitlist: bool) -> Booking:
     """A confirmed seat in ``group`` (or a place on its waiting list when ``waitlist``)."""
     return booking.book(resource(group), registration, waitlist=waitlist)
+
+
+def take_all(pairs) -> list[Booking]:
+    """Confirmed seats for many (registration, group) pairs at once, all-or-nothing: every
+    group's lock is taken together, sorted by key, before any seat is counted."""
+    resources = {}
+    for _registration, group in pairs:
+        if group.pk not in resources:
+            resources[group.pk] = resource(group)
+    return booking.book_each([(resources[group.pk], registration) for registration, group in pairs])
 
 
 def seat(registration) -> Booking | None:

@@ -51,14 +51,14 @@ def test_signup_with_an_existing_email_creates_no_second_account(client, db):
     assert User.objects.filter(email__iexact="nadia.benali@example.org").count() == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nadia.benali@example.org"]
-    assert "existe déjà" in mail.outbox[0].body or "already" in mail.outbox[0].body
+    assert "existe déjà" in mail.outbox[0].body
 
 
 def test_signup_with_mismatched_passwords_is_refused(client, db):
     response = client.post(reverse("account_signup"), {**SIGNUP, "password2": "autre-chose-123"})
     assert response.status_code == 200
     assert not User.objects.filter(email="nadia.benali@example.org").exists()
-    assert 'role="alert"' in response.content.decode() or "errorlist" in response.content.decode()
+    assert "errorlist" in response.content.decode()
 
 
 def test_login_and_logout(client, user):
@@ -81,9 +81,9 @@ def test_failed_logins_are_rate_limited(client, user):
         client.post(reverse("account_login"), {"login": user.email, "password": "mauvais"})
     # Even the right password is refused once the limit is reached.
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    assert response.status_code in (200, 429)
+    assert response.status_code == 200
+    assert "trop de tentatives" in response.content.decode().lower()
     assert client.get(reverse("accounts:profile")).status_code == 302
-    assert "trop" in response.content.decode().lower() or response.status_code == 429
 
 
 def test_password_reset_sends_a_link(client, user):
@@ -130,3 +130,22 @@ def test_profile_saves_languages(client, user):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.languages == ["fr", "nl"] and user.phone == "02 123 45 67"
+
+
+def test_profile_page_saves_through_the_service(client, user, monkeypatch):
+    from accounts import services
+
+    calls = []
+    real = services.update_profile
+
+    def spy(person, **fields):
+        calls.append(sorted(fields))
+        return real(person, **fields)
+
+    monkeypatch.setattr(services, "update_profile", spy)
+    client.force_login(user)
+    data = {"first_name": "Anne", "last_name": "Claes", "phone": "", "preferred_language": "fr"}
+    assert client.post(reverse("accounts:profile"), data).status_code == 302
+    assert calls and "last_name" in calls[0]
+    user.refresh_from_db()
+    assert user.last_name == "Claes"

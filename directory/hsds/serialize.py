@@ -23,6 +23,7 @@ from ..models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from ..models.location import address_may_be_shown
 from ..models.service import SERVICE_TEXT_FIELDS
 
 LANGS = ("fr", "nl", "en")
@@ -200,7 +201,7 @@ def address(obj) -> dict:
 
 
 def location(obj: Location) -> dict:
-    confidential = obj.is_confidential
+    confidential = not address_may_be_shown(obj.is_confidential)
     data = {
         "id": str(obj.id),
         "location_type": obj.location_type,

@@ -5,7 +5,7 @@ One module per HSDS family: ``organization`` (the spine), ``location`` (location
 ``records`` (change log / HSDS metadata, error reports, search index).
 """
 
-from .location import Address, Location
+from .location import Address, Location, address_may_be_shown
 from .organization import Organization, OrganizationQuerySet, PublicationStatus, Sector
 from .records import ChangeRecord, ErrorReport, ServiceIndex, ZeroResultSearch
 from .service import (
@@ -26,6 +26,7 @@ from .service import (
 from .taxonomy import Taxonomy, TaxonomyTerm, reference_uuid
 
 __all__ = [
+    "address_may_be_shown",
     "LANGUAGE_CHOICES",
     "LANGUAGE_NAMES",
     "AccessMode",

@@ -11,10 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from territory.models import Basin, Municipality
 
 
+def address_may_be_shown(is_confidential: bool, *, to_editor: bool = False) -> bool:
+    """THE rule for a place's address, coordinates and directions: shown unless the place is
+    confidential (a shelter); a confidential one only to the people who edit its organization's
+    sheet. Pages, the map, the search results and the HSDS API and export all ask here."""
+    return not is_confidential or to_editor
+
+
 class LocationQuerySet(models.QuerySet):
     def public(self):
         """Locations whose address may be shown to anyone."""
-        return self.filter(is_confidential=False)
+        return self.filter(is_confidential=False)  # address_may_be_shown(), as a query
 
 
 class Location(models.Model):

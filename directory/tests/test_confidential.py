@@ -42,7 +42,7 @@ def test_pages_hide_the_address(client, shelter, user):
         assert response.status_code == 200
         assert_no_secret(response.content.decode())
     page = client.get(shelter.get_absolute_url()).content.decode()
-    assert "Adresse confidentielle" in page or "Confidential address" in page
+    assert "Adresse confidentielle : elle est communiquée par téléphone." in page
 
 
 def test_map_gets_no_marker(client, shelter):
@@ -77,5 +77,32 @@ def test_api_hides_the_address(client, shelter):
 
 def test_export_hides_the_address(tmp_path, shelter):
     export(tmp_path)
-    for path in tmp_path.iterdir():
-        assert_no_secret(path.read_text(encoding="utf-8"))
+    texts = [path.read_text(encoding="utf-8") for path in tmp_path.rglob("*") if path.is_file()]
+    # The service itself is exported (only its address is withheld).
+    assert any("Maison d'accueil pour femmes" in text for text in texts)
+    for text in texts:
+        assert_no_secret(text)
+
+
+def test_one_rule_decides_whether_an_address_is_shown(monkeypatch, client, shelter):
+    from directory.models import address_may_be_shown
+
+    assert address_may_be_shown(False) and address_may_be_shown(True, to_editor=True)
+    assert not address_may_be_shown(True)
+    # The API, the search results and the map all ask that one function: change the rule and
+    # every one of them shows the address.
+    import directory.hsds.serialize as serialize
+    import directory.templatetags.places as places
+    import directory.views.common as common
+    import directory.views.search as search_views
+
+    def always(is_confidential, *, to_editor=False):
+        return True
+
+    for module in (serialize, common, search_views, places):
+        monkeypatch.setattr(module, "address_may_be_shown", always)
+    api = client.get(f"/api/hsds/services/{shelter.pk}").content.decode()
+    results = client.get("/fr/annuaire/?q=accueil").content.decode()
+    sheet = client.get(shelter.get_absolute_url()).content.decode()
+    assert SECRET_STREET in api and SECRET_STREET in results and SECRET_STREET in sheet
+    assert str(SECRET_LAT) in results  # a marker on the map

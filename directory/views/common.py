@@ -1,22 +1,10 @@
-"""Helpers shared by the directory views (permission checks, map data)."""
-
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
+"""Helpers shared by the directory views (map data, place names); permission checks come from
+accounts.permissions."""
 
 from territory.models import Municipality
 
+from ..models import address_may_be_shown
 from ..search.text import fold
-
-
-def coordinator_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not (request.user.is_authenticated and request.user.is_coordinator):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def resolve_place(text: str):
@@ -56,7 +44,7 @@ def map_points(services) -> list[dict]:
             continue
         for sal in service.at_locations.all():
             location = sal.location
-            if location.is_confidential or location.latitude is None:
+            if not address_may_be_shown(location.is_confidential) or location.latitude is None:
                 continue
             points.append(
                 {

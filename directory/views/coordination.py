@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import coordinator_required
+
 from .. import services as directory_services
 from ..duplicates import Candidate, address_key, find_pairs, phone_key
 from ..models import Address, ErrorReport, Organization, Phone, PublicationStatus, Service
-from .common import coordinator_required
 
 
 def candidates() -> list[Candidate]:

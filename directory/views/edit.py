@@ -52,7 +52,7 @@ def organization_propose(request):
         )
         similar = [(c, why) for c, why in matches_for(new, candidates())][:10]
         if similar and not form.cleaned_data["confirm_not_duplicate"]:
-            messages.warning(request, _("Similar organizations already exist: please check them."))
+            messages.warning(request, DirectoryError("similar_organizations").message)
         else:
             try:
                 organization = directory_services.propose_organization(request.user, **data)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from territory.models import Basin, Municipality
 
 from ..forms import SearchForm
-from ..models import Service, ServiceAtLocation, Taxonomy
+from ..models import Service, ServiceAtLocation, Taxonomy, address_may_be_shown
 from ..search.engine import SearchParams, search
 from ..search.text import token
 from .common import map_points, resolve_place
@@ -78,6 +78,7 @@ def page_services(ids) -> list:
             *[f"location__addresses__municipality__name_{code}" for code in order],
         )
     ):
+        confidential = not address_may_be_shown(confidential)
         place = places.get((service_id, location_id))
         if service_id not in by_id:
             continue

@@ -110,7 +110,7 @@ def report_error_view(request, pk, service_pk=None):
     form = ErrorReportForm(request.POST)
     target = service.get_absolute_url() if service else organization.get_absolute_url()
     if not form.is_valid():
-        messages.error(request, _("Please describe what is wrong."))
+        messages.error(request, DirectoryError("empty_report").message)
         return redirect(target)
     try:
         report_error(request.user, organization, form.cleaned_data["message"], service=service)

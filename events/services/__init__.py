@@ -13,8 +13,10 @@ from .followup import (
     set_expectation_status,
 )
 from .organizing import (
+    SYSTEM,
     can_create,
     can_manage,
+    capacity_problem,
     check_in,
     record_attendance,
     save_event,
@@ -32,6 +34,8 @@ from .retention import anonymise_past_registrations
 from .tables import add_table, assign_tables
 
 __all__ = [
+    "SYSTEM",
+    "capacity_problem",
     "anonymise_past_registrations",
     "can_create",
     "save_event_option",

@@ -13,7 +13,7 @@ from ..errors import EventError
 from ..links import absolute_url
 from ..models import Action, Expectation, Report, ReportAttachment
 from ..sanitize import clean_html
-from .organizing import _require
+from .organizing import _require, person
 
 
 def save_report(event, body: str, *, user=None) -> Report:
@@ -22,7 +22,7 @@ def save_report(event, body: str, *, user=None) -> Report:
     if not body:
         raise EventError("report_empty")
     report, _ = Report.objects.update_or_create(
-        event=event, defaults={"body": body, "author": user}
+        event=event, defaults={"body": body, "author": person(user)}
     )
     return report
 

@@ -1,11 +1,16 @@
 """Organizers' use cases: save an event (keeping its seats in the booking service in step),
 check people in, record the attendance count. Who may do it: ``can_manage``.
+
+Every use case takes the acting ``user``; code that acts on its own (the admin's save after
+its own checks, commands, the demo loader, benchmarks) says so with ``user=SYSTEM``. A missing
+user (None, or anonymous) is refused, never taken as "no check".
 """
 
 from django.db import transaction
 from django.utils import timezone
 
 from booking import services as booking
+from booking.services import BookingError
 
 from ..errors import EventError
 from ..models import Event
@@ -18,9 +23,40 @@ def can_manage(user, event_or_series) -> bool:
     return user.is_coordinator or event_or_series.organizer_id in user.organization_ids()
 
 
+class _System:
+    """The caller acts as the platform itself (no person to check)."""
+
+    is_authenticated = False
+
+    def __repr__(self):
+        return "SYSTEM"
+
+
+#: Pass ``user=SYSTEM`` to say explicitly that no person's rights are checked.
+SYSTEM = _System()
+
+
+def person(user):
+    """The user to record as author, or None when the platform acts (SYSTEM)."""
+    return user if getattr(user, "is_authenticated", False) else None
+
+
 def _require(user, event) -> None:
-    if user is not None and not can_manage(user, event):
+    if user is SYSTEM:
+        return
+    if not can_manage(user, event):
         raise EventError("not_allowed")
+
+
+def capacity_problem(event: Event, capacity) -> BookingError | None:
+    """The refusal save_event() would raise for this capacity (read without the lock, for
+    forms; save_event() checks again under the lock)."""
+    if not (event.pk and event.registration_required and capacity is not None):
+        return None
+    confirmed = booking.confirmed_count(event.resource_key)
+    if capacity < confirmed:
+        return BookingError("capacity_below_confirmed", confirmed=confirmed)
+    return None
 
 
 def _basin_of(event: Event):
@@ -67,7 +103,7 @@ def save_event(event: Event, *, user=None) -> list:
     with transaction.atomic():
         if not event.basin_id:
             event.basin = _basin_of(event)
-        if event.created_by_id is None and user is not None:
+        if event.created_by_id is None and getattr(user, "is_authenticated", False):
             event.created_by = user
         event.save()
         promoted = []

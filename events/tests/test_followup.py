@@ -81,11 +81,17 @@ def test_followup_page_for_series_and_basin(client, coordinator):
     nord = Basin.objects.get(code="nord")
     series = SeriesFactory(basin=nord)
     session = EventFactory(series=series, basin=nord, starts_at=in_days(-30))
-    cartography = services.add_expectation(session, "Création d'une cartographie des acteurs")
-    training = services.add_expectation(session, "Formation sur la non-demande")
-    continuity = services.add_expectation(session, "Continuité avec les travaux passés")
+    cartography = services.add_expectation(
+        session, "Création d'une cartographie des acteurs", user=services.SYSTEM
+    )
+    training = services.add_expectation(
+        session, "Formation sur la non-demande", user=services.SYSTEM
+    )
+    continuity = services.add_expectation(
+        session, "Continuité avec les travaux passés", user=services.SYSTEM
+    )
     services.set_expectation_status(
-        continuity, "answered", "Repartir des constats de l'antenne 107"
+        continuity, "answered", "Repartir des constats de l'antenne 107", user=services.SYSTEM
     )
     services.save_action(
         Action(
@@ -102,7 +108,7 @@ def test_followup_page_for_series_and_basin(client, coordinator):
     cartography.refresh_from_db()
     assert cartography.status == Expectation.Status.TAKEN_UP
     other = EventFactory(basin=Basin.objects.get(code="sud"), starts_at=in_days(-5))
-    services.add_expectation(other, "Autre bassin")
+    services.add_expectation(other, "Autre bassin", user=services.SYSTEM)
 
     page = client.get(reverse("events:followup"), {"series": series.pk}).content.decode()
     assert "cartographie" in page and "Répertoire des services" in page
@@ -116,7 +122,7 @@ def test_followup_page_for_series_and_basin(client, coordinator):
 
 def test_action_form_links_expectations(client, coordinator):
     event = EventFactory(starts_at=in_days(-3))
-    expectation = services.add_expectation(event, "Sensibilisation")
+    expectation = services.add_expectation(event, "Sensibilisation", user=services.SYSTEM)
     client.force_login(coordinator)
     url = reverse("events:action_new") + f"?event={event.pk}"
     assert client.get(url).status_code == 200
@@ -152,7 +158,7 @@ def test_attachment_upload(client, coordinator, settings, tmp_path):
 
 def test_expectation_status_view_never_redirects_elsewhere(client, coordinator):
     event = EventFactory(starts_at=in_days(-3))
-    expectation = services.add_expectation(event, "Cartographie")
+    expectation = services.add_expectation(event, "Cartographie", user=services.SYSTEM)
     client.force_login(coordinator)
     url = reverse("events:expectation_status", args=[expectation.pk])
     response = client.post(url, {"status": "taken_up", "next": "https://evil.example/"})

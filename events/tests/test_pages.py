@@ -32,7 +32,7 @@ def test_agenda_lists_upcoming_with_filters_and_save_the_date(client):
     page = client.get(reverse("events:agenda")).content.decode()
     assert "Atelier du changement" in page and "Concertation à venir" in page
     assert "Table passée" not in page and "Brouillon" not in page
-    assert "Save the date" in page or "Réservez la date" in page
+    assert "Réservez la date" in page
     filtered = client.get(reverse("events:agenda"), {"type": "change-workshop", "basin": "sud-est"})
     assert workshop.title in filtered.content.decode()
     assert later.title not in filtered.content.decode()
@@ -61,7 +61,8 @@ def test_guest_registration_form_and_waiting_list(client):
     assert client.post(url, data).status_code == 200
     data["email"] = "bram@example.org"
     response = client.post(url, data)
-    assert "1" in response.content.decode()
+    assert response.status_code == 200
+    assert "vous êtes numéro 1 sur la liste" in " ".join(response.content.decode().split())
     assert event.registrations.waiting().count() == 1
     again = client.post(url, data)
     assert again.status_code == 400
@@ -153,8 +154,8 @@ def test_non_organizer_is_refused(client, user):
 def test_series_page_shows_previous_sessions_and_reports(client, coordinator):
     series = SeriesFactory()
     past = EventFactory(series=series, title="CT #1", starts_at=in_days(-60))
-    report = services.save_report(past, "<p>Compte rendu</p>")
-    services.publish_report(report)
+    report = services.save_report(past, "<p>Compte rendu</p>", user=services.SYSTEM)
+    services.publish_report(report, user=services.SYSTEM)
     upcoming = EventFactory(series=series, title="CT #2")
     page = client.get(upcoming.get_absolute_url()).content.decode()
     assert "CT #1" in page and "#report-title" in page

@@ -14,6 +14,7 @@ from core.errors import ServiceError
 from territory.models import Basin
 
 from .. import services
+from ..errors import EventError
 from ..forms import ActionForm, AttachmentForm, ExpectationForm, ExpectationStatusForm, ReportForm
 from ..models import Action, Event, Expectation, Report, Series
 from .organizer import _managed_event
@@ -76,7 +77,7 @@ def expectation_add(request, pk):
         )
         messages.success(request, _("Expectation recorded."))
     else:
-        messages.error(request, _("Please describe the expectation."))
+        messages.error(request, EventError("expectation_empty").message)
     return redirect("events:report_edit", pk=event.pk)
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from core.errors import ServiceError
 
 from .. import exports, services
+from ..errors import EventError
 from ..forms import AttendanceForm, SubGroupForm
 from ..models import Event
 
@@ -91,7 +92,7 @@ def attendance(request, pk):
         services.record_attendance(event, form.cleaned_data["attendance_count"], user=request.user)
         messages.success(request, _("Attendance count recorded."))
     else:
-        messages.error(request, _("Please enter a number."))
+        messages.error(request, EventError("attendance_not_a_number").message)
     return redirect("events:registrants", pk=event.pk)
 
 

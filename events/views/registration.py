@@ -77,7 +77,7 @@ def cancel(request, pk):
         else None
     )
     if registration is None:
-        messages.error(request, _("You have no registration for this event."))
+        messages.error(request, EventError("no_registration_to_cancel").message)
         return redirect(event)
     try:
         services.cancel_registration(registration)

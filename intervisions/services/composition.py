@@ -147,7 +147,7 @@ def move(registration: Registration, group: Group | None, by, *, pin: bool = Tru
         registration.reason_code = MANUAL if group is not None else ""
         registration.reason_details = []
         if cycle.is_published and group is not None:
-            registration.status = Registration.Status.ACCEPTED
+            registration.transition(Registration.Status.ACCEPTED)
         registration.save()
         if cycle.is_published and group is not None:
             welcome_member(group, registration)
@@ -187,7 +187,7 @@ def put_on_waiting_list(registration: Registration, group: Group, by):
         if seats.confirmed_count(group) < registration.cycle.group_max_size:
             raise IntervisionError("group_has_room", group=group.name)
         booking = seats.take(registration, group, waitlist=True)
-        registration.status = Registration.Status.ACCEPTED
+        registration.transition(Registration.Status.ACCEPTED)
         registration.save(update_fields=["status"])
     notifications.send(registration, "waiting", {"group": group})
     return booking
@@ -198,6 +198,17 @@ def waiting_group(registration: Registration) -> Group | None:
     if found is None or found.is_confirmed:
         return None
     return Group.objects.filter(pk=seats.group_of(found)).first()
+
+
+def _full_group(placed) -> str:
+    """The name of a group with more people placed than seats (for the refusal message)."""
+    from collections import Counter
+
+    counts = Counter(r.group_id for r in placed)
+    for r in placed:
+        if counts[r.group_id] > r.cycle.group_max_size - seats.confirmed_count(r.group):
+            return r.group.name
+    return placed[0].group.name
 
 
 def publish(cycle: Cycle, by) -> dict:
@@ -217,12 +228,13 @@ def publish(cycle: Cycle, by) -> dict:
     with transaction.atomic():
         used = {r.group_id for r in placed}
         cycle.groups.exclude(pk__in=used).update(cancelled=True)
+        # Every group's seat lock at once, in key order (booking.locking), then the seats.
+        try:
+            seats.take_all([(r, r.group) for r in placed])
+        except seats.BookingError as error:
+            raise IntervisionError("group_full", group=_full_group(placed)) from error
         for r in placed:
-            try:
-                seats.take(r, r.group, waitlist=False)
-            except seats.BookingError as error:
-                raise IntervisionError("group_full", group=r.group.name) from error
-            r.status = Registration.Status.ACCEPTED
+            r.transition(Registration.Status.ACCEPTED)
             r.save(update_fields=["status"])
         for group in cycle.groups.filter(cancelled=False):
             if not group.sessions.exists():

@@ -70,6 +70,7 @@ def set_registration_status(registration: Registration, status: str, by) -> Regi
         raise IntervisionError("invalid_status")
     if registration.status == Registration.Status.WITHDRAWN:
         raise IntervisionError("not_active")
+    registration.check_transition(status)
     promoted = None
     with transaction.atomic():
         if status == Registration.Status.REFUSED:
@@ -81,7 +82,7 @@ def set_registration_status(registration: Registration, status: str, by) -> Regi
             registration.pinned = False
             if group is not None:
                 forget_member(group, registration)
-        registration.status = status
+        registration.transition(status)
         registration.save(update_fields=["status", "group", "pinned"])
         if promoted is not None:
             from .registrations import _seat_given

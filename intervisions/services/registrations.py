@@ -152,7 +152,7 @@ def withdraw(registration) -> Registration | None:
     with transaction.atomic():
         group = registration.group
         _cancelled, promoted = seats.release(registration)
-        registration.status = Registration.Status.WITHDRAWN
+        registration.transition(Registration.Status.WITHDRAWN)
         registration.withdrawn_at = timezone.now()
         registration.group = None
         registration.pinned = False
@@ -173,7 +173,7 @@ def _seat_given(booking) -> Registration:
 
     registration = Registration.objects.select_related("cycle").get(pk=booking.holder_id)
     registration.group_id = seats.group_of(booking)
-    registration.status = Registration.Status.ACCEPTED
+    registration.transition(Registration.Status.ACCEPTED)
     registration.reason_code = "waiting_list"
     registration.save(update_fields=["group", "status", "reason_code"])
     welcome_member(registration.group, registration)

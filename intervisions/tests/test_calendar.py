@@ -10,7 +10,6 @@ from intervisions import ical, services
 from intervisions.errors import IntervisionError
 from intervisions.models import Cycle, Group, Presentation
 from intervisions.scheduling import ClosureCalendar
-from maillage.testing.factories import AddressFactory, LocationFactory
 
 from .conftest import make_org
 
@@ -168,7 +167,3 @@ def test_personal_feed_with_signed_token(client, season_2025, coordinator):
     assert page.status_code == 200 and "Mardi" in page.content.decode()
     ics = client.get(reverse("intervisions:ics", args=[services.page_token(person)]))
     assert ics["Content-Disposition"].startswith("attachment")
-
-
-def test_unused_factory_imports():
-    assert AddressFactory and LocationFactory

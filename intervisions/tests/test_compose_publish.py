@@ -44,9 +44,14 @@ def test_institution_limit_and_unplaced_reason(cycle, groups, register, coordina
     unplaced = Registration.objects.get(pk=next(r.pk for r in people if r not in placed))
     assert unplaced.group is None
     assert unplaced.reason_code == "institution_limit"
+    from django.utils import translation
+
     from intervisions.reasons import explain
 
-    assert explain(unplaced, {fr1.pk: fr1.name})
+    with translation.override("en"):
+        text = explain(unplaced, {fr1.pk: fr1.name})
+    assert text.startswith("Institution limit reached in every chosen group")
+    assert f"{fr1.name}: institution limit reached" in text
 
 
 @pytest.mark.django_db
@@ -218,7 +223,12 @@ def test_personal_certificate_after_attendance(cycle, groups, register, coordina
     session = groups[0].sessions.first()
     services.record_attendance(session, {people[0].pk: "present"}, coordinator)
     response = client.get(url)
-    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response.status_code == 200
+    from maillage.testing.pdf import pdf_text
+
+    text = pdf_text(response.content)
+    assert people[0].full_name in text and groups[0].name in text
+    assert f"Séances suivies : 1 sur {groups[0].sessions.count()}" in text
 
 
 @pytest.mark.django_db

@@ -1,24 +1,9 @@
-"""Helpers shared by the intervisions views: permissions and file responses."""
+"""Helpers shared by the intervisions views: file responses and attendance counts (permission
+checks come from accounts.permissions)."""
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 
 from ..models import Attendance
-
-
-def coordinator_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_coordinator:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def file_response(content, filename: str, content_type: str, *, inline: bool = False):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import coordinator_required
 from directory.models import Sector
 
 from .. import exports, pdf, reasons, services
@@ -17,7 +18,7 @@ from ..forms import CycleForm, GroupForm, MoveForm
 from ..models import Cycle, Group, Invoice, Registration
 from ..services.composition import waiting_group
 from ..services.cycles import save_cycle
-from .common import attended, coordinator_required, file_response
+from .common import attended, file_response
 
 
 @coordinator_required

@@ -10,12 +10,9 @@ the order of DEMO_APPS, sharing a context dict (organizations, users...).
 import importlib
 import random
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-
-from accounts import demo as accounts_demo
-from directory import demo as directory_demo
-from directory.models import Organization
 
 #: Apps whose demo module extends the network after organizations and accounts exist.
 DEMO_APPS = ["directory.demo_services", "events.demo", "intervisions.demo"]
@@ -30,7 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--organizations", type=int, default=320)
 
     def handle(self, *args, if_empty=False, seed=2026, organizations=320, **options):
-        if Organization.objects.exists():
+        # Apps by name, never imported here: core is the lowest layer.
+        if apps.get_model("directory", "Organization").objects.exists():
             if if_empty:
                 self.stdout.write("Demo data: the database already has data, nothing loaded.")
                 return
@@ -40,6 +38,8 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         self.stdout.write("Loading the demo network:")
         with transaction.atomic():
+            directory_demo = importlib.import_module("directory.demo")
+            accounts_demo = importlib.import_module("accounts.demo")
             orgs = directory_demo.load(rng, organizations, stdout=self.stdout)
             context = {"organizations": orgs, **accounts_demo.load(rng, orgs, stdout=self.stdout)}
             for module_name in DEMO_APPS:
