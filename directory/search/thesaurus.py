@@ -58,8 +58,14 @@ class Thesaurus:
 
 
 def _version():
+    """The shared version; a missing key (a cleared cache) gets a new one, so that a copy
+    loaded before can never match it."""
     try:
-        return cache.get(VERSION_KEY, 0)
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, time.time_ns(), None)
+            version = cache.get(VERSION_KEY)
+        return version if version is not None else object()
     except DatabaseError:
         return object()
 
