@@ -132,14 +132,16 @@ def test_a_coordinator_edits_the_thesaurus_and_the_next_search_uses_it(client, c
     assert response.status_code == 302
     assert ids(search(SearchParams(query="trottoir"))) == [corpus["shelter"].pk]
     entry = ThesaurusEntry.objects.get(folded="trottoir")
-    client.post(
+    response = client.post(
         f"/fr/annuaire/coordination/thesaurus/{entry.pk}/",
         {
             "words": "Trottoir",
             "language": "fr",
             "terms": [str(t) for t in term_ids("theme:housing")],
+            "is_active": "on",
         },
     )
+    assert response.status_code == 302
     assert ids(search(SearchParams(query="trottoir"))) == [corpus["housing"].pk]
 
 
