@@ -18,6 +18,7 @@ and AND between groups, because FTS5 reads fewer rows then), PostgreSQL with ``w
 anyway. A backend never decides visibility: only public services are indexed.
 """
 
+import numpy as np
 from django.db import connection
 
 FTS_TABLE = "directory_service_fts"
@@ -93,7 +94,8 @@ class SqliteBackend:
                     f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
                     ["body : (" + " OR ".join(parts) + ")"],
                 )
-                results.append([row[0] for row in cursor.fetchall()])
+                rows = cursor.fetchall()  # one-column rows: NumPy flattens them in C
+                results.append(np.array(rows, dtype=np.int64).reshape(-1))
         return results
 
 

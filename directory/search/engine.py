@@ -336,6 +336,7 @@ def _by_relevance(snap, positions: np.ndarray, understood: list) -> np.ndarray:
         return positions
     coverage = np.zeros(len(positions), dtype=np.int64)
     score = np.zeros(len(positions), dtype=np.float64)
+    all_titled = np.ones(len(positions), dtype=bool)
     for c in understood:
         matched = snap.flags(c.mask)[positions]
         coverage += matched
@@ -354,6 +355,7 @@ def _by_relevance(snap, positions: np.ndarray, understood: list) -> np.ndarray:
                     if any(w.startswith(prefix) or w in words for w in names)
                 ],
             )
+        all_titled &= title
         body = snap.flags(c.literal)[positions]
         whole = snap.flags(c.whole)[positions]
         synonym = snap.flags(c.synonym)[positions]
@@ -367,11 +369,10 @@ def _by_relevance(snap, positions: np.ndarray, understood: list) -> np.ndarray:
     named = [t for t, text in snap.term_texts.items() if phrase in text.strip().split(" | ")]
     exact = snap.flags(_synonym_mask(snap, named))[positions]
     if len(words) >= 2:
-        in_title = np.fromiter(
-            (" " + phrase in snap.titles[p] for p in positions.tolist()),
-            dtype=bool,
-            count=len(positions),
-        )
+        # Only a title having every word can have them together: few rows to read.
+        in_title = np.zeros(len(positions), dtype=bool)
+        for i in np.flatnonzero(all_titled).tolist():
+            in_title[i] = " " + phrase in snap.titles[positions[i]]
         term_tokens = [t for t, text in snap.term_texts.items() if " " + phrase in text]
         in_terms = snap.flags(_synonym_mask(snap, term_tokens))[positions]
         exact |= in_title | in_terms
