@@ -358,7 +358,13 @@ def _by_relevance(snap, positions: np.ndarray, understood: list) -> np.ndarray:
         all_titled &= title
         body = snap.flags(c.literal)[positions]
         whole = snap.flags(c.whole)[positions]
-        synonym = snap.flags(c.synonym)[positions]
+        # The share of the concept's thesaurus terms a service carries ("SDF": homeless
+        # people and housing; a shelter carrying both comes before one carrying either).
+        synonym = np.zeros(len(positions), dtype=np.float64)
+        for tok in c.concept.synonyms:
+            synonym += snap.flags(snap.masks.get(tok, 0))[positions]
+        if c.concept.synonyms:
+            synonym /= len(c.concept.synonyms)
         terms = snap.flags(terms_mask)[positions] if c.forms else np.zeros(len(positions), bool)
         evidence = relevance.evidence(title & whole, terms & whole, whole, body & ~whole, synonym)
         weight = relevance.idf(snap.size, c.mask.bit_count())

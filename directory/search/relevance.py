@@ -7,8 +7,8 @@ For each concept c of the query (a word, or a thesaurus phrase) and each matchin
                + 1.0 * [c in the text: names, description, terms, municipality] (body)
                + 0.3 * [c's short word (4 letters or less) only as the start of a longer
                         word: "ris" in "risques"]                            (prefix)
-               + 0.5 * [found only through the thesaurus: the service carries a term c
-                        stands for, without the word itself]                   (synonym)
+               + 0.5 * s, without the word itself, s = the share of the thesaurus terms
+                        c stands for that the service carries (1: all of them)  (synonym)
     score      = sum over c of  idf_c * evidence_c * (K1 + 1) / (evidence_c + K1)     (BM25F)
                + PHRASE  if the query's words (two or more) appear together, in order, in
                          the title or a term's name, or the query is the whole name of a
@@ -40,13 +40,14 @@ def idf(total: int, matching: int) -> float:
 
 
 def evidence(title, terms, body, prefix, synonym) -> np.ndarray:
-    """Boolean arrays (one value per candidate) -> the field evidence of one concept."""
+    """Boolean arrays (one value per candidate; ``synonym``: a share in [0, 1]) -> the field
+    evidence of one concept."""
     return (
         W_TITLE * title
         + W_TERMS * terms
         + W_BODY * body
         + W_PREFIX * prefix
-        + W_SYNONYM * (synonym & ~body)
+        + W_SYNONYM * synonym * ~body
     )
 
 

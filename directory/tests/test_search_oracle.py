@@ -76,7 +76,7 @@ def expected(params: SearchParams, corrected: dict) -> list:
                 or (len(word) <= 4 and any(w == word for w in body))
                 for word, t in zip(c.words, tests, strict=True)
             )
-            synonym = bool(facets & c.synonyms)
+            synonym = len(facets & c.synonyms) / len(c.synonyms) if c.synonyms else 0.0
             out.append(
                 (
                     literal,
@@ -93,13 +93,14 @@ def expected(params: SearchParams, corrected: dict) -> list:
         r for r in rows if all(set(r.facets.split()) & set(group) for group in params.groups())
     ]
     matches = {
-        c.text: sum(f[i][0] or f[i][2] for f in kept_facts.values()) for i, c in enumerate(found)
+        c.text: sum(bool(f[i][0] or f[i][2]) for f in kept_facts.values())
+        for i, c in enumerate(found)
     }
     understood = [i for i, c in enumerate(found) if matches[c.text]]
 
     def hit(row, every):
         f = kept_facts[row.id]
-        got = [f[i][0] or f[i][2] for i in understood]
+        got = [bool(f[i][0] or f[i][2]) for i in understood]
         return all(got) if every else any(got)
 
     if found and not understood:
@@ -126,7 +127,7 @@ def expected(params: SearchParams, corrected: dict) -> list:
                 coverage += 1
                 e = relevance.W_TITLE * (title and whole) + relevance.W_BODY * whole
                 e += relevance.W_PREFIX * (literal and not whole)
-                e += relevance.W_SYNONYM * (synonym and not literal)
+                e += relevance.W_SYNONYM * synonym * (not literal)
                 score += relevance.idf(n, matches[found[i].text]) * relevance.saturate(e)
             words = [w for i in understood for w in found[i].words]
             if len(words) >= 2 and " " + " ".join(words) in " " + " ".join(f[-1][4]):
