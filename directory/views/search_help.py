@@ -75,7 +75,9 @@ def help_context(request, form, facets, result) -> dict:
         "understood": understood,
         "ignored": result.ignored,
         "suggestions": suggestions,
-        "widen_url": "?" + keep.urlencode() if chips and result.total < FEW else "",
+        "widen_url": "?" + keep.urlencode()
+        if chips and result.total < FEW and result.unfiltered_total > result.total
+        else "",
         "widen_total": result.unfiltered_total,
         "filter_count": len(chips),
     }
