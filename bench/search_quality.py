@@ -68,9 +68,10 @@ def main():
     parser.add_argument("--show", type=int, default=0, help="print the top N of failed queries")
     args = parser.parse_args()
     setup(args.reuse)
+    from search_quality_set import JUDGED
+
     from directory.models import Service
     from directory.search.engine import SearchParams, search
-    from search_quality_set import JUDGED
 
     terms = service_terms()
     names = dict(Service.objects.values_list("pk", "name"))
