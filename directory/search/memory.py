@@ -17,6 +17,7 @@ import bisect
 import datetime
 import threading
 import time
+from itertools import chain
 
 import numpy as np
 from django.core.cache import cache
@@ -85,14 +86,20 @@ class Snapshot:
         row_ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=size)
         self.position_of_id = np.full(int(row_ids.max(initial=0)) + 1, -1, dtype=np.int64)
         self.position_of_id[row_ids] = np.arange(size, dtype=np.int64)
-        bits: dict[str, bytearray] = {}
-        for index, row in enumerate(rows):
-            for token in row[2].split() + row[3].split():  # facets, hours
-                array = bits.get(token)
-                if array is None:
-                    array = bits[token] = bytearray(self.nbytes)
-                array[index >> 3] |= 1 << (index & 7)
-        self.masks = {token: int.from_bytes(array, "little") for token, array in bits.items()}
+        # Facet and hour tokens: rows sharing a text (the opening hours of a week are few)
+        # are split once, their positions going to each token together.
+        having_token: dict[str, list] = {}
+        for column in (2, 3):  # facets, hours
+            by_text: dict[str, list[int]] = {}
+            for index, row in enumerate(rows):
+                by_text.setdefault(row[column], []).append(index)
+            for text, positions in by_text.items():
+                for token in text.split():
+                    having_token.setdefault(token, []).append(positions)
+        self.masks = {
+            token: self.mask_of(list(chain.from_iterable(lists)))
+            for token, lists in having_token.items()
+        }
         self.all = (1 << size) - 1
         #: Query word -> bitmap of the rows having a word that starts with it (PostgreSQL),
         #: filled by searches and dropped with the snapshot, so never older than it.
@@ -196,12 +203,11 @@ def snapshot() -> Snapshot:
 
 def _rows() -> list:
     """(id, service id, facets, hours, name, latitude, longitude, title, freshness) per index
-    row, in name order."""
+    row, in name order. The title is folded by the indexer; only the verification date (set
+    without reindexing) is read from the service."""
     today = datetime.date.today()
     rows = []
-    for *head, assured, n1, n2, n3, a1, o1, o2, o3, a2 in ServiceIndex.objects.order_by(
-        "name", "id"
-    ).values_list(
+    for *head, assured in ServiceIndex.objects.order_by("name", "id").values_list(
         "id",
         "service_id",
         "facets",
@@ -209,19 +215,11 @@ def _rows() -> list:
         "name",
         "latitude",
         "longitude",
+        "title",
         "service__assured_date",
-        "service__name_fr",
-        "service__name_nl",
-        "service__name_en",
-        "service__alternate_name",
-        "service__organization__name_fr",
-        "service__organization__name_nl",
-        "service__organization__name_en",
-        "service__organization__alternate_name",
     ):
-        title = fold(" ".join(n for n in (n1, n2, n3, a1, o1, o2, o3, a2) if n))
         age = (today - assured).days if assured else FRESH_DAYS
-        rows.append((*head, title, max(0.0, 1.0 - max(age, 0) / FRESH_DAYS)))
+        rows.append((*head, max(0.0, 1.0 - max(age, 0) / FRESH_DAYS)))
     return rows
 
 
