@@ -8,8 +8,18 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import ChangeRecord, ErrorReport, Organization, Service, Taxonomy, TaxonomyTerm
+from .models import (
+    ChangeRecord,
+    ErrorReport,
+    Organization,
+    Service,
+    Taxonomy,
+    TaxonomyTerm,
+    ThesaurusEntry,
+    ZeroResultSearch,
+)
 from .search.indexer import reindex
+from .services.searches import delete_entry, save_entry
 
 #: Django 6 will assume https for URL fields; say so now (warnings fail the tests).
 HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -103,4 +113,35 @@ class ChangeRecordAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ThesaurusEntry)
+class ThesaurusEntryAdmin(admin.ModelAdmin):
+    """Through the service, so that searches reload the thesaurus."""
+
+    list_display = ["words", "language", "is_active", "is_reference", "modified_at"]
+    list_filter = ["language", "is_active", "is_reference"]
+    search_fields = ["words", "folded"]
+    filter_horizontal = ["terms"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        save_entry(form.instance, form.cleaned_data["terms"])
+
+    def delete_model(self, request, obj):
+        delete_entry(obj)
+
+
+@admin.register(ZeroResultSearch)
+class ZeroResultSearchAdmin(admin.ModelAdmin):
+    """Read-only: counted by the search page."""
+
+    list_display = ["month", "words", "language", "basin", "count"]
+    list_filter = ["month", "language"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -22,6 +22,7 @@ from .models import (
     Service,
     ServiceAtLocation,
     TaxonomyTerm,
+    ZeroResultSearch,
 )
 from .search.indexer import rebuild
 
@@ -786,6 +787,28 @@ def load(rng, context, stdout=None) -> None:
     Service.area_municipalities.through.objects.bulk_create(area_m, batch_size=500)
     Service.area_basins.through.objects.bulk_create(area_b, batch_size=500)
     indexed = rebuild()
+    _zero_result_searches(basins)
     context["services"] = services
     if stdout:
         stdout.write(f"  {len(services)} services ({indexed} indexed)")
+
+
+def _zero_result_searches(basins) -> None:
+    """A few searches without result, as the coordinators' page would count them."""
+    month = timezone.localdate().replace(day=1)
+    last = (month - datetime.timedelta(days=1)).replace(day=1)
+    rows = [
+        ("mutuelle pour sans papiers", "fr", "nord", month, 4),
+        ("logopede", "fr", None, month, 3),
+        ("budgetcoach", "nl", None, month, 2),
+        ("gokverslaving jongeren", "nl", "sud", last, 2),
+        ("tuteur mena", "fr", None, last, 1),
+    ]
+    ZeroResultSearch.objects.bulk_create(
+        [
+            ZeroResultSearch(
+                words=words, language=lang, basin=basins.get(code), month=when, count=count
+            )
+            for words, lang, code, when, count in rows
+        ]
+    )

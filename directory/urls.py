@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import coordination, edit, sheets
+from .views import coordination, edit, sheets, thesaurus
 from .views.search import search_view
 
 app_name = "directory"
@@ -36,4 +36,8 @@ urlpatterns = [
     path("coordination/signalements/<uuid:pk>/", coordination.report_close, name="report_close"),
     path("coordination/fiches-a-verifier/", coordination.stale_sheets, name="stale"),
     path("coordination/doublons/", coordination.duplicates, name="duplicates"),
+    path("coordination/thesaurus/", thesaurus.thesaurus_list, name="thesaurus"),
+    path("coordination/thesaurus/nouveau/", thesaurus.thesaurus_edit, name="thesaurus_new"),
+    path("coordination/thesaurus/<int:pk>/", thesaurus.thesaurus_edit, name="thesaurus_edit"),
+    path("coordination/recherches-sans-resultat/", thesaurus.zero_results, name="zero_results"),
 ]

@@ -2,7 +2,8 @@
 
 One module per HSDS family: ``organization`` (the spine), ``location`` (location, address),
 ``taxonomy`` (taxonomy, taxonomy_term), ``service`` (service and what hangs from it) and
-``records`` (change log / HSDS metadata, error reports, search index).
+``records`` (change log / HSDS metadata, error reports, search index) and ``thesaurus``
+(the search's synonyms).
 """
 
 from .location import Address, Location, address_may_be_shown
@@ -24,6 +25,7 @@ from .service import (
     ServiceAtLocation,
 )
 from .taxonomy import Taxonomy, TaxonomyTerm, reference_uuid
+from .thesaurus import ThesaurusEntry
 
 __all__ = [
     "address_may_be_shown",
@@ -51,6 +53,7 @@ __all__ = [
     "ServiceIndex",
     "Taxonomy",
     "TaxonomyTerm",
+    "ThesaurusEntry",
     "ZeroResultSearch",
     "reference_uuid",
 ]

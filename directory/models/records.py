@@ -110,6 +110,9 @@ class ServiceIndex(models.Model):
     hours = models.TextField(default="", blank=True)
     #: Accent-free name, for sorting and fuzzy matching.
     name = models.CharField(max_length=255)
+    #: Folded service and organization names (every language, alternate names): the "title"
+    #: field of the relevance, folded once here rather than at every snapshot load.
+    title = models.TextField(default="", blank=True)
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
 

@@ -8,13 +8,17 @@ tables they use are created by migrations (0003 for SQLite, 0006 for PostgreSQL)
   key is a B-tree in byte order (``COLLATE "C"``): a word prefix is a range scan read from the
   index alone. ``pg_trgm`` serves the fuzzy fallback on names.
 
-A backend matches tokens (already folded by ``search.text``) as word prefixes, ANDed: SQLite
+``form_matches`` answers the engine: for each form of a query word (a prefix and the exact
+indexed words sharing its stem), the ids of the rows having it. ``vocabulary`` lists the
+distinct indexed words (typos, stems). Older helpers: a backend matches tokens as word
+prefixes, ANDed: SQLite
 with ``text_match`` (all tokens at once, narrowed by the facet token groups, OR within a group
 and AND between groups, because FTS5 reads fewer rows then), PostgreSQL with ``word_matches``
 (one id list per token, which the engine keeps per snapshot). The engine applies the groups
 anyway. A backend never decides visibility: only public services are indexed.
 """
 
+import numpy as np
 from django.db import connection
 
 FTS_TABLE = "directory_service_fts"
@@ -67,6 +71,33 @@ class SqliteBackend:
     def fuzzy_names(self, folded_query, limit=20):
         return None  # SQLite: the engine falls back on rapidfuzz over the names it holds.
 
+    def vocabulary(self) -> frozenset:
+        """Every distinct word of the index bodies (FTS5's own vocabulary)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.directory_fts_vocabulary "
+                f"USING fts5vocab(main, {FTS_TABLE}, col)"
+            )
+            cursor.execute("SELECT term FROM temp.directory_fts_vocabulary WHERE col = 'body'")
+            return frozenset(row[0] for row in cursor.fetchall())
+
+    def form_matches(self, forms) -> list[list[int]]:
+        """For each (prefix, exact words) form, the index row ids having a word that starts
+        with the prefix (None: no prefix) or equals one of the exact words (one FTS5 query per
+        form)."""
+        results = []
+        with connection.cursor() as cursor:
+            for prefix, exact in forms:
+                parts = [f'"{prefix}" *'] if prefix else []
+                parts += [f'"{w}"' for w in exact if not (prefix and w.startswith(prefix))]
+                cursor.execute(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                    ["body : (" + " OR ".join(parts) + ")"],
+                )
+                rows = cursor.fetchall()  # one-column rows: NumPy flattens them in C
+                results.append(np.array(rows, dtype=np.int64).reshape(-1))
+        return results
+
 
 class PostgresBackend:
     vendor = "postgresql"
@@ -113,6 +144,48 @@ class PostgresBackend:
                     "ON i.id = w.id WHERE w.word = %s AND ' ' || i.body LIKE %s)"
                 )
                 params += [t[: self.max_word], f"% {t}%"]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts), params)
+            return [ids or [] for ids in cursor.fetchone()]
+
+    def vocabulary(self) -> frozenset:
+        """Every distinct word of the word table: a skip scan of its primary key (one index
+        probe per distinct word, not one per row)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "WITH RECURSIVE v(word) AS ("
+                f"(SELECT word FROM {WORD_TABLE} ORDER BY word LIMIT 1) UNION ALL "
+                f"SELECT (SELECT w.word FROM {WORD_TABLE} w WHERE w.word > v.word "
+                "ORDER BY w.word LIMIT 1) FROM v WHERE v.word IS NOT NULL"
+                ") SELECT word FROM v WHERE word IS NOT NULL"
+            )
+            return frozenset(row[0] for row in cursor.fetchall())
+
+    def form_matches(self, forms) -> list[list[int]]:
+        """For each (prefix, exact words) form, the index row ids having a word that starts
+        with the prefix or equals one of the exact words, all in one round trip."""
+        parts, params = [], []
+        for prefix, exact in forms:
+            exact = [w[: self.max_word] for w in exact if not (prefix and w.startswith(prefix))]
+            if prefix is None:
+                parts.append(f"(SELECT array_agg(id) FROM {WORD_TABLE} WHERE word = ANY(%s))")
+                params.append(exact)
+                continue
+            if len(prefix) > self.max_word:
+                select = (
+                    f"SELECT w.id FROM {WORD_TABLE} w JOIN {INDEX_TABLE} i "
+                    "ON i.id = w.id WHERE w.word = %s AND ' ' || i.body LIKE %s"
+                )
+                params += [prefix[: self.max_word], f"% {prefix}%"]
+            else:
+                select = f"SELECT id FROM {WORD_TABLE} WHERE word LIKE %s"
+                params.append(prefix + "%")
+            if exact:
+                select += f" UNION ALL SELECT id FROM {WORD_TABLE} WHERE word = ANY(%s)"
+                params.append(exact)
+            parts.append(f"(SELECT array_agg(id) FROM ({select}) f)")
+        if not parts:
+            return []
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join(parts), params)
             return [ids or [] for ids in cursor.fetchone()]

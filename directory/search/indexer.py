@@ -100,9 +100,19 @@ def document(service: Service, all_municipalities: list, today=None) -> dict:
         "facets": " ".join(sorted(facets)),
         "hours": " ".join(hours),
         "name": fold(service.name_fr or service.name_nl or service.name or "")[:255],
+        "title": title(service),
         "latitude": point[0] if point else None,
         "longitude": point[1] if point else None,
     }
+
+
+def title(service: Service) -> str:
+    """The folded service and organization names (every language, then the alternate name)."""
+    organization = service.organization
+    names = [getattr(service, f"name_{lang}") for lang in LANGS] + [service.alternate_name]
+    names += [getattr(organization, f"name_{lang}") for lang in LANGS]
+    names.append(organization.alternate_name)
+    return fold(" ".join(n for n in names if n))
 
 
 def reindex(service_ids) -> None:

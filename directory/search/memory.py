@@ -2,7 +2,9 @@
 
 The database answers the text part of a search (FTS5 or the PostgreSQL word table) with index
 row ids; everything else works on this snapshot: one Python integer used as a bitmap per facet
-token (bit = position in name order), and per-row arrays (service id, folded name, point).
+token (bit = position in name order), per-row arrays (service id, folded name, point,
+freshness), the words of the service and organization names (relevance), the vocabulary of the
+index with its stem groups (inflections, typos) and the words of the taxonomy terms' names.
 Counting a facet is then one AND and one popcount; going between row ids, positions and bitmaps
 is done by NumPy on whole arrays, never row by row in Python.
 
@@ -12,38 +14,66 @@ Never written to by anything but ``load``; never holds personal data.
 """
 
 import bisect
+import datetime
 import threading
 import time
+from itertools import chain
 
 import numpy as np
 from django.core.cache import cache
 from django.db import DatabaseError
 
-from ..models import ServiceIndex
+from ..models import ServiceIndex, TaxonomyTerm
+from . import stemming
+from .backends import get_backend
+from .text import fold
 
 VERSION_KEY = "directory:search-index-version"
 #: Coordinate given to rows without a point, so that a distance sort puts them last.
 FAR_AWAY = 1e6
 MAX_CACHED_WORDS = 512
+#: A sheet verified this many days ago (or more, or never) gets no freshness boost.
+FRESH_DAYS = 730
 _lock = threading.Lock()
 _snapshot = None
 
 
 class Snapshot:
-    def __init__(self, version, rows):
+    def __init__(self, version, rows, vocabulary=None, term_texts=None):
         self.version = version
         self.size = size = len(rows)
         self.nbytes = size // 8 + 1
         self.service_ids = [row[1] for row in rows]
         self.position_of_service = {sid: index for index, sid in enumerate(self.service_ids)}
         self.names = [" " + row[4] for row in rows]
-        # The words of the names, sorted, beside the position of their name: the names having
-        # a word that starts with a prefix are then one slice (relevance).
-        pairs = sorted((w, p) for p, name in enumerate(self.names) for w in set(name.split()))
-        self.name_words = [w for w, _ in pairs]
-        self.name_word_positions = np.fromiter(
-            (p for _, p in pairs), dtype=np.int64, count=len(pairs)
+        #: Folded service and organization names (every language): the "title" field.
+        self.titles = [" " + row[7] for row in rows]
+        # The distinct words of the titles, sorted, each with the positions whose title has it
+        # (one array, a slice per word): the titles having a word that starts with a prefix
+        # are then one slice (relevance), whatever the number of matches.
+        having: dict[str, list[int]] = {}
+        for position, title in enumerate(self.titles):
+            for word in set(title.split()):
+                having.setdefault(word, []).append(position)
+        self.title_words = sorted(having)
+        counts = np.fromiter((len(having[w]) for w in self.title_words), dtype=np.int64)
+        self.title_offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self.title_positions = np.fromiter(
+            (p for w in self.title_words for p in having[w]),
+            dtype=np.int64,
+            count=int(self.title_offsets[-1]),
         )
+        #: Freshness in [0, 1]: 1 for a sheet verified today, 0 after FRESH_DAYS or never.
+        self.freshness = np.array([row[8] for row in rows], dtype=np.float64)
+        #: Folded words of the index bodies and their stem groups (typos, inflections).
+        self.vocabulary = vocabulary or frozenset()
+        self.stem_groups = stemming.group_by_key(self.vocabulary)
+        self.sorted_vocabulary = sorted(self.vocabulary)
+        #: Facet token of a taxonomy term -> its folded names (FR, NL, EN) and their words.
+        self.term_texts = term_texts or {}
+        self.term_words = {
+            tok: frozenset(text.split()) - {"|"} for tok, text in self.term_texts.items()
+        }
         self.latitudes = [row[5] for row in rows]
         self.longitudes = [row[6] for row in rows]
         self.lat_sort = np.array(
@@ -56,14 +86,20 @@ class Snapshot:
         row_ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=size)
         self.position_of_id = np.full(int(row_ids.max(initial=0)) + 1, -1, dtype=np.int64)
         self.position_of_id[row_ids] = np.arange(size, dtype=np.int64)
-        bits: dict[str, bytearray] = {}
-        for index, row in enumerate(rows):
-            for token in row[2].split() + row[3].split():  # facets, hours
-                array = bits.get(token)
-                if array is None:
-                    array = bits[token] = bytearray(self.nbytes)
-                array[index >> 3] |= 1 << (index & 7)
-        self.masks = {token: int.from_bytes(array, "little") for token, array in bits.items()}
+        # Facet and hour tokens: rows sharing a text (the opening hours of a week are few)
+        # are split once, their positions going to each token together.
+        having_token: dict[str, list] = {}
+        for column in (2, 3):  # facets, hours
+            by_text: dict[str, list[int]] = {}
+            for index, row in enumerate(rows):
+                by_text.setdefault(row[column], []).append(index)
+            for text, positions in by_text.items():
+                for token in text.split():
+                    having_token.setdefault(token, []).append(positions)
+        self.masks = {
+            token: self.mask_of(list(chain.from_iterable(lists)))
+            for token, lists in having_token.items()
+        }
         self.all = (1 << size) - 1
         #: Query word -> bitmap of the rows having a word that starts with it (PostgreSQL),
         #: filled by searches and dropped with the snapshot, so never older than it.
@@ -98,12 +134,27 @@ class Snapshot:
             self.word_masks.clear()
         self.word_masks[word] = mask
 
-    def positions_naming(self, word: str) -> np.ndarray:
-        """The positions whose name has a word starting with ``word`` (folded)."""
+    def positions_naming(self, word: str, exact=()) -> np.ndarray:
+        """The positions whose title (service or organization name) has a word starting with
+        ``word`` or equal to one of ``exact`` (folded words); a position may repeat."""
         # Folded words are made of [0-9a-z], all sorting before "{".
-        start = bisect.bisect_left(self.name_words, word)
-        end = bisect.bisect_left(self.name_words, word + "{", start)
-        return self.name_word_positions[start:end]
+        start = bisect.bisect_left(self.title_words, word)
+        end = bisect.bisect_left(self.title_words, word + "{", start)
+        parts = [self.title_positions[self.title_offsets[start] : self.title_offsets[end]]]
+        for other in exact:
+            if other.startswith(word):
+                continue  # already in the slice
+            index = bisect.bisect_left(self.title_words, other)
+            if index < len(self.title_words) and self.title_words[index] == other:
+                parts.append(
+                    self.title_positions[self.title_offsets[index] : self.title_offsets[index + 1]]
+                )
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def flags(self, mask: int) -> np.ndarray:
+        """One boolean per position: its bit in ``mask``."""
+        data = np.frombuffer(mask.to_bytes(self.nbytes, "little"), dtype=np.uint8)
+        return np.unpackbits(data, bitorder="little", count=self.size).astype(bool)
 
 
 def current_version():
@@ -138,13 +189,38 @@ def snapshot() -> Snapshot:
     with _lock:
         if _snapshot is not None and _snapshot.version == version:
             return _snapshot
-        rows = list(
-            ServiceIndex.objects.order_by("name", "id").values_list(
-                "id", "service_id", "facets", "hours", "name", "latitude", "longitude"
+        rows = _rows()
+        vocabulary = get_backend().vocabulary()
+        term_texts = {
+            "t" + pk.hex: " " + " | ".join(fold(n) for n in names if n)
+            for pk, *names in TaxonomyTerm.objects.values_list(
+                "pk", "name_fr", "name_nl", "name_en"
             )
-        )
-        _snapshot = Snapshot(version, rows)
+        }
+        _snapshot = Snapshot(version, rows, vocabulary, term_texts)
         return _snapshot
+
+
+def _rows() -> list:
+    """(id, service id, facets, hours, name, latitude, longitude, title, freshness) per index
+    row, in name order. The title is folded by the indexer; only the verification date (set
+    without reindexing) is read from the service."""
+    today = datetime.date.today()
+    rows = []
+    for *head, assured in ServiceIndex.objects.order_by("name", "id").values_list(
+        "id",
+        "service_id",
+        "facets",
+        "hours",
+        "name",
+        "latitude",
+        "longitude",
+        "title",
+        "service__assured_date",
+    ):
+        age = (today - assured).days if assured else FRESH_DAYS
+        rows.append((*head, max(0.0, 1.0 - max(age, 0) / FRESH_DAYS)))
+    return rows
 
 
 def reset() -> None:

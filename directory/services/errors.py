@@ -15,4 +15,7 @@ class DirectoryError(ServiceError):
         "similar_organizations": _("Similar organizations already exist: please check them."),
         "ages": _("The minimum age must not be above the maximum age."),
         "invalid": _("Some fields are not valid: %(details)s"),
+        "thesaurus_empty": _("Please type a word or a phrase."),
+        "thesaurus_no_term": _("Please choose at least one term."),
+        "thesaurus_duplicate": _("This word is already in the thesaurus for this language."),
     }

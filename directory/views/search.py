@@ -13,7 +13,9 @@ from ..forms import SearchForm
 from ..models import Service, ServiceAtLocation, Taxonomy, address_may_be_shown
 from ..search.engine import SearchParams, search
 from ..search.text import token
+from ..services.searches import count_zero_result
 from .common import map_points, resolve_place
+from .search_help import help_context
 
 PER_PAGE = 20
 #: What a result card (template ``directory/search.html``) and its map marker read.
@@ -92,14 +94,14 @@ def page_services(ids) -> list:
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _facet(form, name, prefix, counts, token_of=None):
+def _facet(form, name, prefix, counts, token_of=None, show_all=False):
     field = form.fields[name]
     chosen = set(form.cleaned_data.get(name) or []) if form.is_bound and form.is_valid() else set()
     options = []
     for value, label in field.choices:
         key = token_of(value) if token_of else token(prefix, value)
         count = counts.get(key, 0)
-        if count or value in chosen:
+        if count or value in chosen or show_all:
             options.append(
                 {
                     "value": value,
@@ -155,13 +157,20 @@ def search_view(request):
         for t in form.taxonomies
     ]
     facets += [
-        _facet(form, "municipality", "m", counts),
+        _facet(form, "municipality", "m", counts, show_all=True),
         _facet(form, "basin", "b", counts),
         _facet(form, "language", "l", counts),
         _facet(form, "fee", "f", counts),
     ]
     query = request.GET.copy()
     query.pop("page", None)
+    if params.query.strip() and result.total == 0:
+        basins = params.basins
+        count_zero_result(
+            params.query,
+            translation.get_language() or "fr",
+            Basin.objects.filter(code=basins[0]).first() if len(basins) == 1 else None,
+        )
     context = {
         "form": form,
         "facets": facets,
@@ -177,5 +186,7 @@ def search_view(request):
         "tiles_attribution": getattr(settings, "MAILLAGE_MAP_ATTRIBUTION", ""),
         "searched": bool(request.GET),
         "first_rank": (result.page - 1) * PER_PAGE + 1,
+        "open_filters": False,
+        **help_context(request, form, facets, result),
     }
     return render(request, "directory/search.html", context)
