@@ -47,7 +47,7 @@ def unload(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0007_zeroresultsearch"),
+        ("directory", "0008_schedule_days_optional_location_organization"),
         ("directory", "0004_reference_taxonomies"),
     ]
 
