@@ -16,7 +16,7 @@ from orientation.models import PathRecord, UnmetNeed
 from orientation.needs import NEEDS
 from territory.models import Municipality
 
-from .models import AnswerService, HelpRequest, OrientationLink
+from .models import AnswerService, HelpRequest, OrientationLink, month_of
 from .workdays import working_hours
 
 SITUATIONS = {
@@ -114,10 +114,12 @@ def load(rng, context, stdout=None):
         age_days = (now - created).days
         if age_days < 2:
             status = rng.choice(["new", "new", "in_progress"])
-        else:
+        elif age_days < 10:
             status = rng.choices(
                 ["answered", "closed", "no_solution", "in_progress"], weights=[5, 6, 2, 1]
             )[0]
+        else:
+            status = rng.choices(["answered", "closed", "no_solution"], weights=[5, 6, 2])[0]
         request = HelpRequest.objects.create(
             requester=requester,
             organization=membership.organization if membership else None,
@@ -136,7 +138,7 @@ def load(rng, context, stdout=None):
             status=status,
             assignee=rng.choice(coordinators) if coordinators and status != "new" else None,
         )
-        fields = {"created_at": created}
+        fields = {"created_at": created, "created_month": month_of(created)}
         if status in ("answered", "closed", "no_solution"):
             answered = created + dt.timedelta(hours=rng.choice([1, 2, 3, 5, 20, 26, 50, 70]))
             local = lambda moment: timezone.localtime(moment, tz).replace(tzinfo=None)  # noqa: E731

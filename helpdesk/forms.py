@@ -49,7 +49,7 @@ class RequestForm(PiiCheckedForm):
         max_length=3000,
     )
     need = forms.ChoiceField(label=_("Main need"))
-    public = forms.ChoiceField(label=_("Public"), required=False)
+    public = forms.ChoiceField(label=_("Public concerned"), required=False)
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.order_by("name"),

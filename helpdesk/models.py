@@ -11,10 +11,16 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 #: The free texts of a request: checked by the PII guard, emptied by the retention purge.
 FREE_TEXT_FIELDS = ("situation", "tried_text", "answer_when", "answer_text", "gap_description")
+
+
+def month_of(moment):
+    """First day of the local month of an aware datetime."""
+    return timezone.localdate(moment).replace(day=1)
 
 
 class HelpRequestQuerySet(models.QuerySet):
@@ -141,7 +147,11 @@ class HelpRequest(models.Model):
     #: The requester's feedback: did the answer help?
     helped = models.BooleanField(_("it helped"), null=True, blank=True, editable=False)
 
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        _("created at"), default=timezone.now, editable=False, db_index=True
+    )
+    #: First day of the (local) month of creation: what the needs watch groups by.
+    created_month = models.DateField(_("month"), editable=False)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, editable=False)
     #: Working hours between the request and its answer (or its "no solution"): kept for stats.
     waiting_hours = models.FloatField(_("waiting time (working hours)"), null=True, editable=False)
@@ -155,10 +165,31 @@ class HelpRequest(models.Model):
         verbose_name = _("helpdesk request")
         verbose_name_plural = _("helpdesk requests")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"], name="helpdesk_status_created")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="helpdesk_status_created"),
+            # Covers the needs watch's one GROUP BY (no table access on SQLite).
+            models.Index(
+                fields=[
+                    "created_month",
+                    "need",
+                    "public",
+                    "municipality",
+                    "basin",
+                    "status",
+                    "waiting_hours",
+                    "helped",
+                ],
+                name="helpdesk_watch_cover",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.get_status_display()} · {self.need} · {self.created_at:%Y-%m-%d}"
+        return f"{self.get_status_display()} · {self.need} · {self.created_month:%Y-%m}"
+
+    def save(self, *args, **kwargs):
+        if self.created_month is None:
+            self.created_month = month_of(self.created_at or timezone.now())
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:

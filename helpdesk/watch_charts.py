@@ -41,7 +41,16 @@ def _config():
         legend_font_size=14,
         title_font_size=18,
     )
-    return {"js": [], "disable_xml_declaration": True, "style": style, "width": 900, "height": 420}
+    return {
+        "js": [],
+        "disable_xml_declaration": True,
+        "style": style,
+        "width": 900,
+        "height": 460,
+        "legend_at_bottom": True,
+        "truncate_legend": -1,
+        "truncate_label": -1,
+    }
 
 
 def monthly(watch) -> str:

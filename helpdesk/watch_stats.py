@@ -9,8 +9,8 @@ returns a free text nor anything about a person.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import CharField, Count, Q, Sum
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from directory.models import ZeroResultSearch
@@ -72,10 +72,9 @@ class Watch:
 
 
 def _requests(filters: Filters):
-    tz = timezone.get_current_timezone()
-    start = dt.datetime.combine(filters.start, dt.time.min, tzinfo=tz)
-    end = dt.datetime.combine(filters.end_exclusive, dt.time.min, tzinfo=tz)
-    rows = HelpRequest.objects.filter(created_at__gte=start, created_at__lt=end)
+    rows = HelpRequest.objects.filter(
+        created_month__gte=filters.start, created_month__lte=filters.end
+    )
     if filters.basin:
         rows = rows.filter(basin=filters.basin)
     return rows.order_by()
@@ -90,6 +89,11 @@ def _dated(model, date_field, filters: Filters):
     return rows.order_by()
 
 
+def _month_key(date_field):
+    """'YYYY-MM' of a date column, computed by the database (SQLite and PostgreSQL)."""
+    return Substr(Cast(date_field, CharField()), 1, 7)
+
+
 REQUEST_AGGREGATES = {
     "requests": Count("id"),
     "no_solution": Count("id", filter=Q(status=NO_SOLUTION)),
@@ -98,10 +102,24 @@ REQUEST_AGGREGATES = {
     "helped_yes": Count("id", filter=Q(helped=True)),
     "with_feedback": Count("id", filter=Q(helped__isnull=False)),
 }
+PATH_AGGREGATES = {"paths": Count("id"), "empty": Count("id", filter=Q(result_count=0))}
 
 
-def _group(queryset, key, **aggregates):
-    return {row.pop(key): row for row in queryset.values(key).annotate(**aggregates)}
+def _add(into: dict, key, row: dict, names):
+    bucket = into.setdefault(key, dict.fromkeys(names, 0))
+    for name in names:
+        bucket[name] += row[name] or 0
+
+
+def _split(rows, dimensions: dict, names) -> dict:
+    """One pass over grouped rows: sums by each dimension (and the total, key None)."""
+    out = {dim: {} for dim in dimensions}
+    out["total"] = {}
+    for row in rows:
+        for dim, column in dimensions.items():
+            _add(out[dim], row[column], row, names)
+        _add(out["total"], None, row, names)
+    return out
 
 
 def _row(label, requests=None, paths=None, unmet=None, zero=None, code=""):
@@ -120,64 +138,87 @@ def _row(label, requests=None, paths=None, unmet=None, zero=None, code=""):
         ),
         "paths": smallcells.count(paths.get("paths", 0)),
         "paths_without_result": smallcells.count(paths.get("empty", 0)),
-        "unmet_needs": smallcells.count(unmet or 0),
-        "zero_result_searches": smallcells.count(zero or 0),
+        "unmet_needs": smallcells.count((unmet or {}).get("n", 0)),
+        "zero_result_searches": smallcells.count((zero or {}).get("n", 0)),
     }
 
 
-PATH_AGGREGATES = {"paths": Count("id"), "empty": Count("id", filter=Q(result_count=0))}
-
-
 def compute(filters: Filters) -> Watch:
-    requests = _requests(filters)
-    paths = _dated(PathRecord, "completed_on", filters)
-    unmet = _dated(UnmetNeed, "recorded_on", filters)
-    zero = _dated(ZeroResultSearch, "month", filters)
-    watch = Watch(filters=filters)
-
-    tz = timezone.get_current_timezone()
-    by_month = _group(
-        requests.annotate(m=TruncMonth("created_at", tzinfo=tz)), "m", **REQUEST_AGGREGATES
+    """Four grouped queries (one per source), then sums in Python for every table."""
+    req_names = list(REQUEST_AGGREGATES)
+    req = _split(
+        _requests(filters)
+        .values("created_month", "need", "public", "municipality_id", "basin_id")
+        .annotate(**REQUEST_AGGREGATES),
+        {
+            "month": "created_month",
+            "need": "need",
+            "public": "public",
+            "municipality": "municipality_id",
+            "basin": "basin_id",
+        },
+        req_names,
     )
-    by_month = {(k.date() if isinstance(k, dt.datetime) else k): v for k, v in by_month.items()}
-    path_month = _group(paths.annotate(m=TruncMonth("completed_on")), "m", **PATH_AGGREGATES)
-    unmet_month = _group(unmet.annotate(m=TruncMonth("recorded_on")), "m", n=Count("id"))
-    zero_month = _group(zero.annotate(m=TruncMonth("month")), "m", n=Sum("count"))
+    for key in list(req["month"]):
+        req["month"][f"{key:%Y-%m}" if hasattr(key, "strftime") else str(key)[:7]] = req[
+            "month"
+        ].pop(key)
+    path_dims = {
+        "month": "ym",
+        "need": "need",
+        "municipality": "municipality_id",
+        "basin": "basin_id",
+    }
+    paths = _split(
+        _dated(PathRecord, "completed_on", filters)
+        .annotate(ym=_month_key("completed_on"))
+        .values("ym", "need", "municipality_id", "basin_id")
+        .annotate(**PATH_AGGREGATES),
+        path_dims,
+        list(PATH_AGGREGATES),
+    )
+    unmet = _split(
+        _dated(UnmetNeed, "recorded_on", filters)
+        .annotate(ym=_month_key("recorded_on"))
+        .values("ym", "need", "municipality_id", "basin_id")
+        .annotate(n=Count("id")),
+        path_dims,
+        ["n"],
+    )
+    zero = _split(
+        _dated(ZeroResultSearch, "month", filters)
+        .annotate(ym=_month_key("month"))
+        .values("ym", "basin_id")
+        .annotate(n=Sum("count")),
+        {"month": "ym", "basin": "basin_id"},
+        ["n"],
+    )
+    watch = Watch(filters=filters)
     for month in filters.months():
+        key = f"{month:%Y-%m}"
         watch.months.append(
             _row(
                 month,
-                by_month.get(month),
-                path_month.get(month),
-                unmet_month.get(month, {}).get("n"),
-                zero_month.get(month, {}).get("n"),
-                code=f"{month:%Y-%m}",
+                req["month"].get(key),
+                paths["month"].get(key),
+                unmet["month"].get(key),
+                zero["month"].get(key),
+                code=key,
             )
         )
-
-    names = need_names()
-    need_req = _group(requests, "need", **REQUEST_AGGREGATES)
-    need_paths = _group(paths, "need", **PATH_AGGREGATES)
-    need_unmet = _group(unmet, "need", n=Count("id"))
-    for code, name in names.items():
+    for code, name in need_names().items():
         watch.needs.append(
             _row(
                 name,
-                need_req.get(code),
-                need_paths.get(code),
-                need_unmet.get(code, {}).get("n"),
+                req["need"].get(code),
+                paths["need"].get(code),
+                unmet["need"].get(code),
                 code=code,
             )
         )
-
-    public_req = _group(requests, "public", **REQUEST_AGGREGATES)
     for code, name in list(public_names().items()) + [("", None)]:
-        if code in public_req or code:
-            watch.publics.append(_row(name, public_req.get(code), code=code))
-
-    muni_req = _group(requests, "municipality", **REQUEST_AGGREGATES)
-    muni_paths = _group(paths, "municipality", **PATH_AGGREGATES)
-    muni_unmet = _group(unmet, "municipality", n=Count("id"))
+        if code or code in req["public"]:
+            watch.publics.append(_row(name, req["public"].get(code), code=code))
     municipalities = Municipality.objects.order_by("name")
     if filters.basin:
         municipalities = municipalities.filter(basins=filters.basin)
@@ -185,38 +226,30 @@ def compute(filters: Filters) -> Watch:
         watch.municipalities.append(
             _row(
                 muni.name,
-                muni_req.get(muni.pk),
-                muni_paths.get(muni.pk),
-                muni_unmet.get(muni.pk, {}).get("n"),
+                req["municipality"].get(muni.pk),
+                paths["municipality"].get(muni.pk),
+                unmet["municipality"].get(muni.pk),
                 code=muni.nis_code,
             )
         )
-
-    basin_req = _group(requests, "basin", **REQUEST_AGGREGATES)
-    basin_paths = _group(paths, "basin", **PATH_AGGREGATES)
-    basin_unmet = _group(unmet, "basin", n=Count("id"))
-    basin_zero = _group(zero, "basin", n=Sum("count"))
     basins = [filters.basin] if filters.basin else list(Basin.objects.order_by("code"))
     for basin in basins:
         watch.basins.append(
             _row(
                 basin.name,
-                basin_req.get(basin.pk),
-                basin_paths.get(basin.pk),
-                basin_unmet.get(basin.pk, {}).get("n"),
-                basin_zero.get(basin.pk, {}).get("n"),
+                req["basin"].get(basin.pk),
+                paths["basin"].get(basin.pk),
+                unmet["basin"].get(basin.pk),
+                zero["basin"].get(basin.pk),
                 code=basin.code,
             )
         )
-
-    total_req = requests.aggregate(**REQUEST_AGGREGATES)
-    total_paths = paths.aggregate(**PATH_AGGREGATES)
     watch.totals = _row(
         None,
-        total_req,
-        total_paths,
-        unmet.count(),
-        zero.aggregate(n=Sum("count"))["n"],
+        req["total"].get(None),
+        paths["total"].get(None),
+        unmet["total"].get(None),
+        zero["total"].get(None),
         code="total",
     )
     return watch
@@ -225,9 +258,11 @@ def compute(filters: Filters) -> Watch:
 def gaps(filters: Filters, limit=20) -> list[str]:
     """Recent "no solution found" gaps in words (coordinators' texts, checked by the guard)."""
     return list(
-        _requests(filters)
-        .filter(status=NO_SOLUTION)
-        .exclude(gap_description="")
-        .order_by("-created_at")
-        .values_list("gap_description", flat=True)[:limit]
-    )
+        dict.fromkeys(
+            _requests(filters)
+            .filter(status=NO_SOLUTION)
+            .exclude(gap_description="")
+            .order_by("-created_at")
+            .values_list("gap_description", flat=True)[: limit * 5]
+        )
+    )[:limit]

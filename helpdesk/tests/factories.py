@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from helpdesk.models import HelpRequest
+from helpdesk.models import HelpRequest, month_of
 from maillage.testing.factories import MembershipFactory
 from territory.models import Municipality
 
@@ -30,7 +30,9 @@ def make_request(requester=None, *, need="housing", nis="21005", status="new", *
         **fields,
     )
     if created_at is not None:
-        HelpRequest.objects.filter(pk=row.pk).update(created_at=created_at)
+        HelpRequest.objects.filter(pk=row.pk).update(
+            created_at=created_at, created_month=month_of(created_at)
+        )
         row.refresh_from_db()
     return row
 
