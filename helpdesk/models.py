@@ -97,9 +97,9 @@ class HelpRequest(models.Model):
     #: Free text: the situation in a few lines (PII guard; emptied by the purge).
     situation = models.TextField(_("situation"), blank=True)
     #: Need code (``orientation.needs.NEEDS``).
-    need = models.SlugField(_("need"), max_length=40)
+    need = models.SlugField(_("need"), max_length=40, db_index=False)
     #: Public code (the directory's ``public`` taxonomy), or empty.
-    public = models.SlugField(_("public"), max_length=40, blank=True)
+    public = models.SlugField(_("public"), max_length=40, blank=True, db_index=False)
     municipality = models.ForeignKey(
         "territory.Municipality",
         on_delete=models.SET_NULL,
