@@ -69,6 +69,7 @@ class Watch:
     municipalities: list = field(default_factory=list)
     basins: list = field(default_factory=list)
     totals: dict = field(default_factory=dict)
+    gaps: list = field(default_factory=list)
 
 
 def _requests(filters: Filters):
@@ -248,6 +249,7 @@ def compute(filters: Filters) -> Watch:
         zero["total"].get(None),
         code="total",
     )
+    watch.gaps = gaps(filters)
     return watch
 
 

@@ -18,7 +18,7 @@ CACHE_SECONDS = 300
 
 
 def cached_watch(filters) -> watch_stats.Watch:
-    key = f"helpdesk:watch:v1:{get_language()}:{filters.key()}"
+    key = f"helpdesk:watch:v2:{get_language()}:{filters.key()}"
     watch = cache.get(key)
     if watch is None:
         watch = watch_stats.compute(filters)
@@ -112,7 +112,7 @@ def watch(request):
                 for code, title, rows in sections(data)
             ],
             query=request.GET.urlencode(),
-            gaps=watch_stats.gaps(filters),
+            gaps=data.gaps,
         )
     return render(request, "helpdesk/watch.html", context, status=200 if filters else 400)
 
