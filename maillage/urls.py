@@ -8,6 +8,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("directory.api_urls")),
+    path("api/helpdesk/", include("helpdesk.api_urls")),
     path("feeds/", include("events.feed_urls")),
 ]
 
@@ -18,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("annuaire/", include("directory.urls")),
     path("agenda/", include("events.urls")),
     path("intervisions/", include("intervisions.urls")),
+    path("helpdesk/", include("helpdesk.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

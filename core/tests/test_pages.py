@@ -67,6 +67,10 @@ def test_demo_data_is_deterministic_and_spread_over_the_region(db):
     running = Cycle.objects.get(status=Cycle.Status.PUBLISHED)
     assert Session.objects.filter(group__cycle=running).exists()
     assert Cycle.objects.filter(status=Cycle.Status.OPEN).exists()
+    from helpdesk.models import HelpRequest, OrientationLink
+
+    assert HelpRequest.objects.filter(status="no_solution").exists()
+    assert HelpRequest.objects.open().exists() and OrientationLink.objects.exists()
     first = list(Organization.objects.order_by("pk").values_list("pk", "name_fr")[:5])
     # A second run on a non-empty database is refused; --if-empty does nothing.
     call_command("load_demo", "--if-empty", stdout=io.StringIO())
