@@ -65,7 +65,7 @@ def _check_person(slot: Slot, user, edition: Edition) -> None:
 def book_visit(slot: Slot, user, *, now=None, source=Visit.Source.FIRST_COME) -> Visit:
     """Book a seat (or a waiting place) of ``slot`` for ``user``; refused with a clear reason."""
     participation = slot.participation
-    edition = participation.edition
+    edition = Edition.objects.get(pk=participation.edition_id)  # fresh: the wish round state
     if participation.status != Participation.Status.VALIDATED or slot.resource_id is None:
         raise OpenDoorsError("not_in_programme")
     if source == Visit.Source.FIRST_COME and not booking_open(edition, now):
