@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Location
 from territory.models import Basin, Municipality
@@ -21,7 +22,7 @@ class ProgrammeFilterForm(forms.Form):
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
+        everything = [("", pgettext_lazy("filter: no restriction", "All"))]
         self.fields["day"].widget.choices = everything + [
             (d.isoformat(), formats.date_format(d, "l j F")) for d in edition.days()
         ]

@@ -73,8 +73,9 @@ def test_allocation_from_the_database_keeps_the_rules():
         wishes.save_wishes(edition, person, [slots[(n + k) % 5].pk for k in range(3)])
     wishes.run_allocation(edition)
     wishes.publish_allocation(edition)
+    from opendoors.allocation import Rules
+    from opendoors.allocation import Wish as PlainWish
     from opendoors.rules import plain
-    from opendoors.allocation import Rules, Wish as PlainWish
 
     plain_slots = {str(s.pk): plain(s) for s in slots}
     plain_wishes = [
