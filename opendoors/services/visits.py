@@ -62,7 +62,9 @@ def _check_person(slot: Slot, user, edition: Edition) -> None:
         raise OpenDoorsError("per_person", max=edition.max_visits_per_person)
 
 
-def book_visit(slot: Slot, user, *, now=None, source=Visit.Source.FIRST_COME) -> Visit:
+def book_visit(
+    slot: Slot, user, *, now=None, source=Visit.Source.FIRST_COME, notify: bool = True
+) -> Visit:
     """Book a seat (or a waiting place) of ``slot`` for ``user``; refused with a clear reason."""
     participation = slot.participation
     edition = Edition.objects.get(pk=participation.edition_id)  # fresh: the wish round state
@@ -103,7 +105,7 @@ def book_visit(slot: Slot, user, *, now=None, source=Visit.Source.FIRST_COME) ->
             raise OpenDoorsError(code) from error
         visit.booking, visit.source = booking, source
         visit.save(update_fields=["booking", "source"])
-    if source == Visit.Source.FIRST_COME:
+    if notify and source == Visit.Source.FIRST_COME:
         transaction.on_commit(lambda: _announce(visit))
     return visit
 
@@ -126,7 +128,7 @@ def cancel_deadline(slot: Slot) -> dt.datetime:
     return slot.starts_at() - dt.timedelta(hours=slot.participation.edition.cancellation_hours)
 
 
-def cancel_visit(visit: Visit, user, *, now=None) -> Visit | None:
+def cancel_visit(visit: Visit, user, *, now=None, notify: bool = True) -> Visit | None:
     """One-click cancellation before the deadline; the seat goes at once to the waiting list.
     Returns the promoted visit (already told by e-mail) or None."""
     now = now or timezone.now()
@@ -147,7 +149,8 @@ def cancel_visit(visit: Visit, user, *, now=None) -> Visit | None:
     promoted_visit = Visit.objects.select_related("slot__participation__edition").get(
         booking=promoted
     )
-    transaction.on_commit(lambda: notices.visit_confirmed(promoted_visit))
+    if notify:
+        transaction.on_commit(lambda: notices.visit_confirmed(promoted_visit))
     return promoted_visit
 
 
