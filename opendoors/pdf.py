@@ -7,10 +7,11 @@ bytes; never writes files nor the database.
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from fpdf import FPDF
 
 REPLACEMENTS = {"—": "-", "–": "-", "·": "-", "’": "'", "€": "EUR", "“": '"', "”": '"', "…": "..."}
-COLUMNS = [(22, "time"), (78, "service"), (88, "place"), (18, "languages"), (0, "free")]
+COLUMNS = [(22, "time"), (112, "service"), (98, "place"), (17, "languages"), (0, "free")]
 
 
 def latin(text) -> str:
@@ -70,7 +71,7 @@ def programme(edition, grouped) -> bytes:
         "service": _("Service"),
         "place": _("Place"),
         "languages": _("Languages"),
-        "free": _("Free"),
+        "free": pgettext("seats", "Free"),
     }
     if not grouped:
         pdf.ln(4)
@@ -93,7 +94,11 @@ def programme(edition, grouped) -> bytes:
                 values = {
                     "time": f"{slot.start_time:%H:%M}-{slot.end_time:%H:%M}",
                     "service": f"{row.service} ({row.organization})",
-                    "place": ", ".join(str(x) for x in (row.address, row.municipality) if x),
+                    "place": " - ".join(
+                        str(x)
+                        for x in (row.municipality, row.address and row.address.address_1)
+                        if x
+                    ),
                     "languages": " ".join(code.upper() for code in slot.languages or []),
                     "free": f"{row.free}/{slot.capacity}",
                 }
