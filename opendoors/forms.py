@@ -3,7 +3,6 @@
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from directory.models import Location
 from territory.models import Basin, Municipality
@@ -22,7 +21,7 @@ class ProgrammeFilterForm(forms.Form):
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", pgettext_lazy("filter: no restriction", "All"))]
+        everything = [("", _("All of them"))]
         self.fields["day"].widget.choices = everything + [
             (d.isoformat(), formats.date_format(d, "l j F")) for d in edition.days()
         ]

@@ -7,7 +7,6 @@ bytes; never writes files nor the database.
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from fpdf import FPDF
 
 REPLACEMENTS = {"—": "-", "–": "-", "·": "-", "’": "'", "€": "EUR", "“": '"', "”": '"', "…": "..."}
@@ -71,7 +70,7 @@ def programme(edition, grouped) -> bytes:
         "service": _("Service"),
         "place": _("Place"),
         "languages": _("Languages"),
-        "free": pgettext("seats", "Free"),
+        "free": _("Free seats (short)"),
     }
     if not grouped:
         pdf.ln(4)
