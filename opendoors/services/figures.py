@@ -57,10 +57,11 @@ def dashboard(edition) -> dict:
     slot_label = {}
     for visit in visits:
         slot = visit.slot
+        service = slot.participation.service
         for tally in (
             total,
             by_day[slot.day],
-            by_service[str(slot.participation.service)],
+            by_service[f"{service} ({service.organization})"],
             by_slot[slot.pk],
         ):
             tally.add(visit)
