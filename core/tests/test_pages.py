@@ -66,10 +66,13 @@ def test_demo_data_is_deterministic_and_spread_over_the_region(db):
     running = Cycle.objects.get(status=Cycle.Status.PUBLISHED)
     assert Session.objects.filter(group__cycle=running).exists()
     assert Cycle.objects.filter(status=Cycle.Status.OPEN).exists()
-    from opendoors.models import Edition as OpenDoorsEdition, Visit as OpenDoorsVisit
+    from opendoors.models import Edition as OpenDoorsEdition
+    from opendoors.models import Visit as OpenDoorsVisit
 
     past = OpenDoorsEdition.objects.order_by("starts_on").first()
-    assert OpenDoorsVisit.objects.filter(slot__participation__edition=past).confirmed().count() == 182
+    assert (
+        OpenDoorsVisit.objects.filter(slot__participation__edition=past).confirmed().count() == 182
+    )
     assert OpenDoorsEdition.objects.filter(wish_round="open").exists()
     first = list(Organization.objects.order_by("pk").values_list("pk", "name_fr")[:5])
     # A second run on a non-empty database is refused; --if-empty does nothing.

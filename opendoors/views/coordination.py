@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.permissions import coordinator_required
@@ -11,7 +12,7 @@ from core.tabular import csv_text, xlsx_bytes
 from .. import charts, exports
 from ..errors import OpenDoorsError
 from ..forms import ReviewForm
-from ..models import Edition, Participation
+from ..models import Edition, Participation, Wish
 from ..services import call
 from ..services import figures as figure_services
 from ..services import wishes as wish_services
@@ -53,7 +54,9 @@ def review(request, pk):
             form.add_error("note", error.message)
         else:
             messages.success(request, _("Decision saved; the host is told by e-mail."))
-            return redirect(f"{_url('opendoors:review_list')}?edition={participation.edition_id}")
+            return redirect(
+                f"{reverse('opendoors:review_list')}?edition={participation.edition_id}"
+            )
     slots = list(participation.slots.all())
     return render(
         request,
@@ -65,12 +68,6 @@ def review(request, pk):
             "warnings": call.warnings(participation),
         },
     )
-
-
-def _url(name):
-    from django.urls import reverse
-
-    return reverse(name)
 
 
 @coordinator_required
@@ -100,9 +97,7 @@ def wish_round(request):
                 raise Http404
         except OpenDoorsError as error:
             show_error(request, error)
-        return redirect(f"{_url('opendoors:wish_round')}?edition={edition.pk}")
-    from ..models import Wish
-
+        return redirect(f"{reverse('opendoors:wish_round')}?edition={edition.pk}")
     wishes = Wish.objects.filter(slot__participation__edition=edition)
     return render(
         request,

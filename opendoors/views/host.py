@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from booking.services import BookingError
+
 from ..errors import OpenDoorsError
 from ..forms import EnrolForm, MessageForm, SlotForm
 from ..models import Participation, Slot, Visit
@@ -122,11 +124,7 @@ def slot_form(request, pk, slot_pk=None):
             call.save_slot(participation, request.user, form.slot_data(), slot)
         except OpenDoorsError as error:
             form.add_error(None, error.message)
-        except Exception as error:  # booking refuses a capacity below the confirmed seats
-            from booking.services import BookingError
-
-            if not isinstance(error, BookingError):
-                raise
+        except BookingError as error:  # a capacity below the confirmed seats
             form.add_error("capacity", error.message)
         else:
             messages.success(request, _("The slot is saved."))
