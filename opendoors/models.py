@@ -275,6 +275,8 @@ class Visit(models.Model):
         editable=False,
     )
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    #: When the visitor was e-mailed the evaluation form, after the visit.
+    evaluation_asked_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = VisitQuerySet.as_manager()

@@ -84,6 +84,16 @@ def visit_reminder(visit) -> None:
     )
 
 
+def evaluation_asked(visit) -> None:
+    with translation.override(visit.visitor.preferred_language or "fr"):
+        url = absolute_url(reverse("opendoors:evaluate", args=[visit.pk]))
+    notify(
+        [visit.visitor],
+        "opendoors/email/evaluation_asked",
+        {**_visit_context(visit), "evaluation_url": url},
+    )
+
+
 def host_message(visits, participation, subject: str, body: str, sender) -> int:
     context = {"participation": participation, "subject": subject, "body": body, "sender": sender}
     return notify([v.visitor for v in visits], "opendoors/email/host_message", context)

@@ -231,3 +231,24 @@ def send_reminders(*, now=None, hours: int = 48) -> int:
             notices.visit_reminder(visit)
             sent += 1
     return sent
+
+
+def ask_evaluations(*, now=None) -> int:
+    """After a visit, e-mail the visitor the link to its short evaluation form (once)."""
+    now = now or timezone.now()
+    sent = 0
+    candidates = (
+        Visit.objects.confirmed()
+        .filter(evaluation_asked_at__isnull=True, slot__day__lte=now.date())
+        .exclude(attendance=Visit.Attendance.ABSENT)
+        .select_related("slot__participation__edition", "slot__participation__service", "visitor")
+    )
+    for visit in candidates:
+        if visit.slot.ends_at() > now or Evaluation.objects.filter(visit=visit).exists():
+            continue
+        if Visit.objects.filter(pk=visit.pk, evaluation_asked_at__isnull=True).update(
+            evaluation_asked_at=now
+        ):
+            notices.evaluation_asked(visit)
+            sent += 1
+    return sent

@@ -206,3 +206,18 @@ def test_host_message_reaches_confirmed_visitors(edition, person):
     )
     assert visits.send_message(slot, participation.host, "Accès", "Entrée par la cour") == 1
     assert "Entrée par la cour" in mail.outbox[0].body
+
+
+def test_evaluation_asked_once_after_the_visit_not_for_no_shows(edition, person):
+    participation = f.host_service(edition)
+    slot = f.slot(participation)
+    visit = visits.book_visit(slot, person)
+    absent = visits.book_visit(slot, UserFactory())
+    after = slot.ends_at() + dt.timedelta(hours=2)
+    visits.mark_attendance(absent, participation.host, Visit.Attendance.ABSENT, now=after)
+    mail.outbox.clear()
+    assert visits.ask_evaluations(now=slot.starts_at()) == 0  # not before the end
+    assert visits.ask_evaluations(now=after) == 1
+    assert visits.ask_evaluations(now=after) == 0
+    assert mail.outbox[0].to == [person.email]
+    assert f"/visite/{visit.pk}/evaluation/" in mail.outbox[0].body

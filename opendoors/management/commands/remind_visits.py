@@ -1,14 +1,15 @@
-"""Remind visitors of their open doors visits (a periodic job, e.g. every hour):
+"""E-mails around open doors visits (a periodic job, e.g. every hour):
 
     python manage.py remind_visits [--hours 48]
 
-Each confirmed visit starting within the window gets one reminder e-mail with its .ics; running
-it twice sends nothing new.
+Each confirmed visit starting within the window gets one reminder e-mail with its .ics; each
+visit that has ended gets one e-mail with the link to its evaluation form (not for no-shows).
+Running it twice sends nothing new.
 """
 
 from django.core.management.base import BaseCommand
 
-from opendoors.services.visits import send_reminders
+from opendoors.services.visits import ask_evaluations, send_reminders
 
 
 class Command(BaseCommand):
@@ -19,4 +20,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, hours, **options):
         sent = send_reminders(hours=max(1, min(hours, 24 * 14)))
-        self.stdout.write(f"{sent} reminder(s) sent")
+        asked = ask_evaluations()
+        self.stdout.write(f"{sent} reminder(s) sent, {asked} evaluation request(s) sent")
