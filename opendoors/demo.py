@@ -278,6 +278,10 @@ def _past(rng, context, today):
                 now=after,
             )
             evaluated += 1
+    # The past week's e-mails (reminders, evaluation requests) count as sent.
+    Visit.objects.filter(slot__participation__edition=edition).update(
+        reminded_at=edition.booking_opens_at, evaluation_asked_at=after
+    )
     return edition, evaluated
 
 
