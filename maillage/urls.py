@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("agenda/", include("events.urls")),
     path("intervisions/", include("intervisions.urls")),
     path("helpdesk/", include("helpdesk.urls")),
+    path("portes-ouvertes/", include("opendoors.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

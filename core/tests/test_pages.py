@@ -71,6 +71,14 @@ def test_demo_data_is_deterministic_and_spread_over_the_region(db):
 
     assert HelpRequest.objects.filter(status="no_solution").exists()
     assert HelpRequest.objects.open().exists() and OrientationLink.objects.exists()
+    from opendoors.models import Edition as OpenDoorsEdition
+    from opendoors.models import Visit as OpenDoorsVisit
+
+    past = OpenDoorsEdition.objects.order_by("starts_on").first()
+    assert (
+        OpenDoorsVisit.objects.filter(slot__participation__edition=past).confirmed().count() == 182
+    )
+    assert OpenDoorsEdition.objects.filter(wish_round="open").exists()
     first = list(Organization.objects.order_by("pk").values_list("pk", "name_fr")[:5])
     # A second run on a non-empty database is refused; --if-empty does nothing.
     call_command("load_demo", "--if-empty", stdout=io.StringIO())

@@ -15,7 +15,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 #: Apps whose demo module extends the network after organizations and accounts exist.
-DEMO_APPS = ["directory.demo_services", "events.demo", "intervisions.demo", "helpdesk.demo"]
+DEMO_APPS = [
+    "directory.demo_services",
+    "events.demo",
+    "intervisions.demo",
+    "helpdesk.demo",
+    "opendoors.demo",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Views of the open doors week: thin adapters over ``opendoors.services``."""
