@@ -35,7 +35,7 @@ ASKING = (QUESTION, LANGUAGE, MUNICIPALITY)
 LEAVES = (SEARCH, HELPDESK)
 KINDS = ASKING + LEAVES
 #: Query-string names the path pages use for themselves: no node may take them as its code.
-RESERVED = frozenset({"v", "at", "from", "r", "step", "lang", "page", "next"})
+RESERVED = frozenset({"v", "at", "from", "r", "step"})
 #: The stepped-care scale, from the lightest to the most intensive (``stepped_care`` terms).
 LEVELS = ("self_help", "first_line", "specialised", "mobile", "crisis")
 

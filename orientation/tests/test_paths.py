@@ -181,4 +181,4 @@ def test_next_step_up_or_down_the_stepped_care_scale(client, housing_offer):
     }
     assert steps["down"][0] == "self_help" and steps["up"][0] == "specialised"
     html = page.content.decode()
-    assert "Un niveau plus bas" in html or "Un échelon plus bas" in html
+    assert "Un niveau plus bas" in html and "Un niveau plus haut" in html
