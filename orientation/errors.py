@@ -45,7 +45,8 @@ class OrientationError(ServiceError):
         "choose": _("Please choose an answer."),
         "invalid_tree": _("This version cannot be published: %(details)s"),
         "not_draft": _("Only a draft can be changed; published versions stay as they are."),
-        "code_taken": _("Another node of this version already has the code “%(code)s”."),
+        "code_taken": _("Another node of this version already has the code “%(taken)s”."),
+        "duplicate_answers": _("Two answers of this question have the code “%(taken)s”."),
         "bad_code": _(
             "A code is made of lower-case letters, digits, “_” and “-” (at most 40 characters)."
         ),

@@ -129,7 +129,7 @@ def save_node(version: TreeVersion, node: Node | None, fields: dict, choices: li
     if node is not None:
         clash = clash.exclude(pk=node.pk)
     if clash.exists():
-        raise OrientationError("code_taken", code=code)
+        raise OrientationError("code_taken", taken=code)
     if node is None:
         node = Node(version=version, position=version.nodes.count())
     elif node.code != code:  # keep the links inside the draft pointing at the renamed node

@@ -130,8 +130,10 @@ def node_edit(request, need, code=None):
                     c[k] for c in choices for k in ("require", "prefer")
                 ]:
                     tree_service.check_terms(terms, known)
-                if len({c["code"] for c in choices}) != len(choices):
-                    raise OrientationError("code_taken", code=", ".join(c["code"] for c in choices))
+                answer_codes = [c["code"] for c in choices]
+                for taken in answer_codes:
+                    if answer_codes.count(taken) > 1:
+                        raise OrientationError("duplicate_answers", taken=taken)
                 saved = tree_service.save_node(
                     draft, node, fields, choices if fields["kind"] == pure.QUESTION else []
                 )
