@@ -26,7 +26,7 @@ RECORD_SALT = "orientation.path-record"
 #: A result page's click-through links count for a day after the path was completed.
 RECORD_MAX_AGE = 24 * 3600
 #: Frozen versions never change: their plain data is kept per process.
-_frozen: dict[int, dict] = {}
+_frozen: dict[tuple, dict] = {}
 
 
 def published_tree(need: str) -> Tree:
@@ -50,13 +50,37 @@ def version_of(tree: Tree, number, allow_draft: bool = False) -> TreeVersion:
     return version
 
 
+def frozen_key(version: TreeVersion) -> tuple:
+    """What identifies a frozen version for the per-process caches (a primary key alone could
+    come back after a deletion on SQLite)."""
+    return (version.pk, version.tree_id, version.number, version.created_at)
+
+
 def data_of(version: TreeVersion) -> dict:
     if version.status == TreeVersion.Status.DRAFT:
         return version.as_data()
-    data = _frozen.get(version.pk)
+    key = frozen_key(version)
+    data = _frozen.get(key)
     if data is None:
-        data = _frozen[version.pk] = version.as_data()
+        data = _frozen[key] = version.as_data()
     return data
+
+
+_frozen_nodes: dict[tuple, dict] = {}
+
+
+def nodes_of(version: TreeVersion) -> dict:
+    """{code: Node} with their choices (texts read in the active language when shown)."""
+    if version.status == TreeVersion.Status.DRAFT:
+        return {n.code: n for n in version.nodes.prefetch_related("choices")}
+    key = frozen_key(version)
+    nodes = _frozen_nodes.get(key)
+    if nodes is None:
+        nodes = {n.code: n for n in version.nodes.prefetch_related("choices")}
+        for node in nodes.values():
+            node.choice_list = list(node.choices.all())
+        _frozen_nodes[key] = nodes
+    return nodes
 
 
 _options: dict = {}

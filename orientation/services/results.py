@@ -7,6 +7,7 @@ public result fields, then reads the few services it returns. Never writes.
 """
 
 import datetime
+import time
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -42,8 +43,30 @@ class Found:
         return len(self.services)
 
 
+#: Reference rows (taxonomy terms, municipalities) kept per process this many seconds: they
+#: change a few times a year, and a result page should not reload them every time.
+REFERENCE_TTL = 60
+_kept: dict = {}
+
+
+def _kept_for(key, load):
+    value, until = _kept.get(key, (None, 0.0))
+    if time.monotonic() >= until:
+        value = load()
+        _kept[key] = (value, time.monotonic() + REFERENCE_TTL)
+    return value
+
+
+def forget_reference_rows() -> None:
+    _kept.clear()
+
+
 def term_index() -> dict:
-    """{"taxonomy:code": term} for every taxonomy term (one small query)."""
+    """{"taxonomy:code": term} for every taxonomy term."""
+    return _kept_for("terms", _load_terms)
+
+
+def _load_terms() -> dict:
     return {
         f"{t.taxonomy.code}:{t.code}": t
         for t in TaxonomyTerm.objects.select_related("taxonomy").only(
@@ -53,13 +76,19 @@ def term_index() -> dict:
 
 
 def place_of(nis: str) -> tuple[Municipality | None, Basin | None]:
+    """The municipality of a NIS code and its basin (None for Brussels-City, in two)."""
     if not nis:
         return None, None
-    municipality = Municipality.objects.filter(nis_code=nis).prefetch_related("basins").first()
-    if municipality is None:
-        return None, None
-    basins = list(municipality.basins.all())
-    return municipality, basins[0] if len(basins) == 1 else None
+    places = _kept_for("places", _load_places)
+    return places.get(nis, (None, None))
+
+
+def _load_places() -> dict:
+    places = {}
+    for municipality in Municipality.objects.prefetch_related("basins"):
+        basins = list(municipality.basins.all())
+        places[municipality.nis_code] = (municipality, basins[0] if len(basins) == 1 else None)
+    return places
 
 
 def search_params(need: str, criteria: Criteria, terms: dict, level: str, per_page: int):
@@ -135,36 +164,53 @@ def reason_text(code: str, value: str, terms: dict, municipality, basin) -> str:
     return _("open today")
 
 
-def hours_today(service_id, today: datetime.date) -> list[str]:
+def _hours(schedules) -> list[str]:
     return [
         f"{s.opens_at:%H:%M}–{s.closes_at:%H:%M}"
-        for s in Schedule.objects.filter(service_id=service_id, weekday=today.weekday())
-        .exclude(valid_to__lt=today)
-        .exclude(valid_from__gt=today)
-        .order_by("opens_at")
+        for s in sorted(schedules, key=lambda s: s.opens_at)
     ]
 
 
-def how_to_reach(service: Service, today: datetime.date | None = None) -> dict:
-    """How a professional reaches a service, from its HSDS access fields: the line for
-    professionals (or the general number), the referral, today's hours."""
+def how_to_reach_many(services: list, today: datetime.date | None = None) -> dict:
+    """How a professional reaches each service, from its HSDS access fields: the line for
+    professionals (or the general number), the referral, today's hours (three queries)."""
     today = today or timezone.localdate()
-    phones = list(Phone.objects.filter(service=service).order_by("audience"))
-    pro = [p for p in phones if p.audience == Phone.Audience.PROFESSIONALS]
-    general = [p for p in phones if p.audience == Phone.Audience.ALL]
-    closed = Closure.objects.filter(
-        service=service, start_date__lte=today, end_date__gte=today
-    ).first()
-    return {
-        "modes": service.access_professional_labels(),
-        "process": service.professional_process,
-        "pro_phone": pro[0] if pro else None,
-        "phone": general[0] if general else None,
-        "referral": service.referral_required,
-        "hours_today": [] if closed else hours_today(service.pk, today),
-        "closed_today": closed,
-        "email": service.email,
+    ids = [s.pk for s in services]
+    phones: dict = {pk: [] for pk in ids}
+    for phone in Phone.objects.filter(service_id__in=ids).order_by("audience", "number"):
+        phones[phone.service_id].append(phone)
+    closed = {
+        c.service_id: c
+        for c in Closure.objects.filter(
+            service_id__in=ids, start_date__lte=today, end_date__gte=today
+        )
     }
+    schedules: dict = {pk: [] for pk in ids}
+    for schedule in (
+        Schedule.objects.filter(service_id__in=ids, weekday=today.weekday())
+        .exclude(valid_to__lt=today)
+        .exclude(valid_from__gt=today)
+    ):
+        schedules[schedule.service_id].append(schedule)
+    found = {}
+    for service in services:
+        pro = [p for p in phones[service.pk] if p.audience == Phone.Audience.PROFESSIONALS]
+        general = [p for p in phones[service.pk] if p.audience == Phone.Audience.ALL]
+        found[service.pk] = {
+            "modes": service.access_professional_labels(),
+            "process": service.professional_process,
+            "pro_phone": pro[0] if pro else None,
+            "phone": general[0] if general else None,
+            "referral": service.referral_required,
+            "hours_today": [] if service.pk in closed else _hours(schedules[service.pk]),
+            "closed_today": closed.get(service.pk),
+            "email": service.email,
+        }
+    return found
+
+
+def how_to_reach(service: Service, today: datetime.date | None = None) -> dict:
+    return how_to_reach_many([service], today)[service.pk]
 
 
 def find(need: str, criteria: Criteria, level: str | None = None, now=None) -> Found:
@@ -198,8 +244,10 @@ def find(need: str, criteria: Criteria, level: str | None = None, now=None) -> F
         if service is None:
             continue
         service.reasons = [reason_text(c, v, terms, municipality, basin) for c, v in reasons]
-        service.how = how_to_reach(service, today)
         shown.append(service)
+    reach = how_to_reach_many(shown, today)
+    for service in shown:
+        service.how = reach[service.pk]
     found = Found(level, shown, result.total, municipality, basin)
     found.steps = next_steps(need, criteria, terms, level, now)
     return found

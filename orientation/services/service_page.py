@@ -9,16 +9,15 @@ from .. import tree as pure
 from ..models import Tree
 from . import paths, results
 
-_branches: dict[int, list] = {}
+_branches: dict[tuple, list] = {}
 
 
 def _branches_of(version) -> list:
     data = paths.data_of(version)
-    if version.pk not in _branches:
-        _branches[version.pk] = [
-            (steps, pure.criteria(data, steps)) for steps in pure.branches(data)
-        ]
-    return _branches[version.pk]
+    key = paths.frozen_key(version)
+    if key not in _branches:
+        _branches[key] = [(steps, pure.criteria(data, steps)) for steps in pure.branches(data)]
+    return _branches[key]
 
 
 def _fits(criteria: pure.Criteria, terms: set, level: str, ages: dict) -> bool:

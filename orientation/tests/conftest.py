@@ -94,3 +94,14 @@ NO_ROOF_ETTERBEEK = {
     "where": "21005",
     "demand": "asks",
 }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_orientation_caches():
+    """Per-process caches (frozen versions, reference rows) start empty in every test."""
+    from orientation.services import paths, results, service_page
+
+    for cache in (paths._frozen, paths._frozen_nodes, service_page._branches):
+        cache.clear()
+    results.forget_reference_rows()
+    yield

@@ -100,10 +100,10 @@ def step(request, need):
 
 
 def _question(request, tree, version, data, answers, walk, code, error):
-    node = version.nodes.prefetch_related("choices").get(code=code)
+    node = paths.nodes_of(version)[code]
     kind = node.kind
     if kind == pure.QUESTION:
-        options = [(c.code, c.label) for c in node.choices.all()]
+        options = [(c.code, c.label) for c in getattr(node, "choice_list", node.choices.all())]
     elif kind == pure.LANGUAGE:
         options = [(code_, str(name)) for code_, name in LANGUAGE_CHOICES]
     else:
@@ -150,7 +150,7 @@ def result(request, need):
         return _error_page(request, error, 404 if error.code == "not_offered" else 400)
     if not walk.leaf:
         return redirect(_step_url(need, version, answers, walk.current))
-    leaf = version.nodes.get(code=walk.current)
+    leaf = paths.nodes_of(version)[walk.current]
     criteria = paths.criteria_of(version, walk)
     level = request.GET.get("step", "")
     if level and level not in pure.LEVELS:
@@ -187,18 +187,19 @@ def result(request, need):
 
 def _answer_labels(version, walk) -> list[tuple[str, str]]:
     """(question, answer) in the user's language, for the summary of the result page."""
-    nodes = {n.code: n for n in version.nodes.prefetch_related("choices")}
+    nodes = paths.nodes_of(version)
     languages = dict(LANGUAGE_CHOICES)
-    municipalities = {m.nis_code: m.name for m in Municipality.objects.all()}
     labels = []
     for code, answer in walk.steps:
         node = nodes[code]
         if node.kind == pure.QUESTION:
-            label = next((c.label for c in node.choices.all() if c.code == answer), answer)
+            choices = getattr(node, "choice_list", None) or node.choices.all()
+            label = next((c.label for c in choices if c.code == answer), answer)
         elif node.kind == pure.LANGUAGE:
             label = str(languages.get(answer, answer))
         else:
-            label = municipalities.get(answer, answer)
+            municipality = results.place_of(answer)[0]
+            label = municipality.name if municipality else answer
         labels.append((node.text, label))
     return labels
 
