@@ -7,11 +7,8 @@ A branch is a root-to-leaf path of ``orientation.tree.branches`` (the language q
 
 from dataclasses import dataclass
 
-from directory.models import Service
-from directory.search.engine import search
 from territory.models import Basin
 
-from .. import ranking
 from .. import tree as pure
 from . import paths, results
 
@@ -22,16 +19,6 @@ class Branch:
     leaf: str
     kind: str
     counts: dict  # basin code -> services that fit (search leaves only)
-
-
-def fitting_count(need: str, criteria: pure.Criteria, nis_codes: list, terms: dict) -> int:
-    params = results.search_params(need, criteria, terms, criteria.level, results.CANDIDATES)
-    params.served = nis_codes
-    found = search(params)
-    if criteria.age is None or not found.ids:
-        return found.total
-    ages = Service.objects.filter(pk__in=found.ids).values_list("minimum_age", "maximum_age")
-    return sum(ranking.age_fits({"min_age": a, "max_age": b}, criteria.age) for a, b in ages)
 
 
 def branches(version) -> list[Branch]:
@@ -51,7 +38,9 @@ def branches(version) -> list[Branch]:
             criteria.language = ""
             criteria.municipality = ""
             for code, nis_codes in basins:
-                counts[code] = fitting_count(version.tree.need, criteria, nis_codes, terms)
+                counts[code] = results.count_fitting(
+                    version.tree.need, criteria, terms, criteria.level, served=nis_codes
+                )
         found.append(Branch(steps, leaf, kind, counts))
     return found
 

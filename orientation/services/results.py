@@ -253,16 +253,25 @@ def find(need: str, criteria: Criteria, level: str | None = None, now=None) -> F
     return found
 
 
+def count_fitting(need: str, criteria: Criteria, terms: dict, level: str, served=None) -> int:
+    """How many services a search gives once the age check is done (at most CANDIDATES are
+    checked; beyond, the search's total)."""
+    params = search_params(need, criteria, terms, level, CANDIDATES)
+    if served is not None:
+        params.served = served
+    found = search(params)
+    if criteria.age is None or not found.ids or found.total > CANDIDATES:
+        return found.total
+    ages = Service.objects.filter(pk__in=found.ids).values_list("minimum_age", "maximum_age")
+    return sum(ranking.age_fits({"min_age": a, "max_age": b}, criteria.age) for a, b in ages)
+
+
 def next_steps(need: str, criteria: Criteria, terms: dict, level: str, now) -> list:
-    """The level below and the level above, with the number of services each would give (one
-    search without the level, read from its facet counts)."""
+    """The level below and the level above, with the number of services each would give."""
     down, up = ranking.neighbours(level, LEVELS)
-    if not down and not up:
-        return []
-    counts = search(search_params(need, criteria, terms, "", 1), now=now).counts
     steps = []
     for direction, code in (("down", down), ("up", up)):
         term = terms.get(f"stepped_care:{code}") if code else None
         if term is not None:
-            steps.append((direction, term, counts.get(term.facet_token, 0)))
+            steps.append((direction, term, count_fitting(need, criteria, terms, code)))
     return steps

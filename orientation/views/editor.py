@@ -17,7 +17,7 @@ from .. import tree as pure
 from ..errors import OrientationError
 from ..forms import ChoiceFormSet, NodeForm
 from ..models import PathRecord, Tree, UnmetNeed
-from ..services import coverage, results
+from ..services import coverage, paths, results
 from ..services import trees as tree_service
 
 
@@ -178,66 +178,59 @@ def node_delete(request, need, code):
 @coordinator_required
 def gaps(request):
     basins = list(Basin.objects.all())
-    unmet = Counter(UnmetNeed.objects.values_list("need", "basin__code"))
-    records = PathRecord.objects.all()
-    by_need = {
-        row["need"]: row
-        for row in records.values("need").annotate(
-            total=Count("id"), empty=Count("id", filter=_zero())
-        )
+    counts = {
+        "unmet": Counter(UnmetNeed.objects.values_list("need", "basin__code")),
+        "answers": Counter(
+            (need, tuple(answers.items()))
+            for need, answers in UnmetNeed.objects.values_list("need", "answers")[:5000]
+        ),
+        "paths": dict(
+            PathRecord.objects.values("need").annotate(n=Count("id")).values_list("need", "n")
+        ),
     }
-    empty_answers = Counter(
-        (need, tuple(sorted(answers.items())))
-        for need, answers in records.filter(result_count=0).values_list("need", "answers")[:5000]
-    )
-    tree_rows = []
-    for tree in Tree.objects.select_related("published").filter(published__isnull=False):
-        branch_list = coverage.branches(tree.published)
-        labels = _labels(tree.published)
-        share = coverage.summary(branch_list, [b.code for b in basins])
-        tree_rows.append(
-            {
-                "tree": tree,
-                "share": [(b, share[b.code]) for b in basins],
-                "nowhere": [
-                    {
-                        "steps": [
-                            labels.get(s) or labels.get(("", s[1]), s[1])
-                            for s in br.steps
-                            if s[1] != "*"
-                        ],
-                        "leaf": br.leaf,
-                        "basins": [b for b in basins if br.counts.get(b.code, 0) == 0],
-                    }
-                    for br in branch_list
-                    if br.kind == pure.SEARCH and any(v == 0 for v in br.counts.values())
-                ],
-                "helpdesk": sum(1 for br in branch_list if br.kind == pure.HELPDESK),
-                "branches": len(branch_list),
-                "recorded": by_need.get(tree.need, {}),
-                "unmet": [(b, unmet.get((tree.need, b.code), 0)) for b in basins],
-                "empty_answers": [
-                    (
-                        [
-                            labels.get(pair) or labels.get(("", pair[1]), pair[1])
-                            for pair in answers
-                        ],
-                        n,
-                    )
-                    for (need, answers), n in empty_answers.most_common(10)
-                    if need == tree.need
-                ],
-            }
-        )
-    return render(
-        request, "orientation/coordination/gaps.html", {"rows": tree_rows, "basins": basins}
-    )
+    rows = [
+        _gaps_row(tree, basins, counts)
+        for tree in Tree.objects.select_related("published").filter(published__isnull=False)
+    ]
+    return render(request, "orientation/coordination/gaps.html", {"rows": rows, "basins": basins})
 
 
-def _zero():
-    from django.db.models import Q
+def _gaps_row(tree, basins, counts) -> dict:
+    version = tree.published
+    branch_list = coverage.branches(version)
+    labels = _labels(version)
+    order = {code: i for i, code in enumerate(paths.nodes_of(version))}
 
-    return Q(result_count=0)
+    def label(pair):
+        return labels.get(pair) or labels.get(("", pair[1]), pair[1])
+
+    share = coverage.summary(branch_list, [b.code for b in basins])
+    nowhere = [
+        {
+            "steps": [label(s) for s in br.steps if s[1] != "*"],
+            "leaf": br.leaf,
+            "basins": [b for b in basins if br.counts.get(b.code, 0) == 0],
+            "everywhere": all(n == 0 for n in br.counts.values()),
+        }
+        for br in branch_list
+        if br.kind == pure.SEARCH and any(v == 0 for v in br.counts.values())
+    ]
+    unmet = [(b, counts["unmet"].get((tree.need, b.code), 0)) for b in basins]
+    return {
+        "tree": tree,
+        "share": [(b, share[b.code]) for b in basins],
+        "nowhere": nowhere,
+        "helpdesk": sum(1 for br in branch_list if br.kind == pure.HELPDESK),
+        "branches": len(branch_list),
+        "paths": counts["paths"].get(tree.need, 0),
+        "unmet": unmet,
+        "unmet_total": sum(n for _b, n in unmet),
+        "unmet_answers": [
+            ([label(p) for p in sorted(answers, key=lambda p: order.get(p[0], 99))], n)
+            for (need, answers), n in counts["answers"].most_common(10)
+            if need == tree.need
+        ],
+    }
 
 
 def _labels(version) -> dict:
