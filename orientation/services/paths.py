@@ -10,6 +10,7 @@ import re
 import uuid
 
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -120,10 +121,22 @@ def criteria_of(version: TreeVersion, walk_: pure.Walk) -> pure.Criteria:
     return pure.criteria(data_of(version), walk_.steps)
 
 
+def _once_key(once: str) -> str | None:
+    return f"orientation:completed:{once}" if once and ANSWER.match(once) else None
+
+
+def recorded_for(once: str) -> PathRecord | None:
+    """The path already counted for this one-time key of the question form, if any."""
+    key = _once_key(once)
+    pk = cache.get(key) if key else None
+    return PathRecord.objects.filter(pk=pk).first() if pk else None
+
+
 @transaction.atomic
-def complete(version: TreeVersion, walk_: pure.Walk, found) -> PathRecord | None:
+def complete(version: TreeVersion, walk_: pure.Walk, found, once: str = "") -> PathRecord | None:
     """Count a completed path (not for drafts: previews count nothing). ``found`` is the
-    result (``services.results.Found``) or None for a helpdesk leaf."""
+    result (``services.results.Found``) or None for a helpdesk leaf; ``once`` is the question
+    form's one-time key, so that the same submission is never counted twice."""
     if version.status == TreeVersion.Status.DRAFT:
         return None
     today = timezone.localdate()
@@ -151,6 +164,9 @@ def complete(version: TreeVersion, walk_: pure.Walk, found) -> PathRecord | None
         result_count=found.count if found is not None else 0,
         completed_on=today,
     )
+    key = _once_key(once)
+    if key:
+        cache.set(key, record.pk, RECORD_MAX_AGE)
     if found is not None and found.count == 0:
         UnmetNeed.objects.create(
             need=version.tree.need,

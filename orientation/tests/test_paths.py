@@ -182,3 +182,20 @@ def test_next_step_up_or_down_the_stepped_care_scale(client, housing_offer):
     assert steps["down"][0] == "self_help" and steps["up"][0] == "specialised"
     html = page.content.decode()
     assert "Un niveau plus bas" in html and "Un niveau plus haut" in html
+
+
+def test_the_same_last_answer_sent_twice_is_counted_once(client, housing_offer):
+    answers = dict(NO_ROOF_ETTERBEEK)
+    last = answers.pop("demand")
+    query = {"v": 1, **answers, "demand": last, "from": "demand", "n": "abc123XYZ"}
+    first = client.get(STEP + "?" + urlencode(query))
+    again = client.get(STEP + "?" + urlencode(query))  # a reload, a double click
+    assert PathRecord.objects.count() == 1
+    assert first["Location"] == again["Location"]
+    other = client.get(STEP + "?" + urlencode({**query, "n": "another1"}))
+    assert other.status_code == 302 and PathRecord.objects.count() == 2
+
+
+def test_non_uuid_service_in_the_click_through_is_404(client, db):
+    response = client.get("/fr/orientation/ouvrir/-/not-a-uuid/")
+    assert response.status_code == 404

@@ -2,6 +2,8 @@
 that counts an opened service. GET only: the answers travel in the link, so back, forward and
 a shared link all work without a session; nothing here identifies a person."""
 
+import secrets
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -130,16 +132,22 @@ def _question(request, tree, version, data, answers, walk, code, error):
         "back": back,
         "error": _("Please choose an answer.") if error else "",
         "preview": version.status == "draft",
+        "once": secrets.token_urlsafe(12),
     }
     return render(request, "orientation/question.html", context, status=400 if error else 200)
 
 
 def _complete(request, tree, version, data, answers, walk):
-    leaf = data["nodes"][walk.current]
-    found = None
-    if leaf["kind"] == pure.SEARCH:
-        found = results.find(tree.need, paths.criteria_of(version, walk))
-    record = paths.complete(version, walk, found)
+    """Count the path once, even when the last answer is sent twice (a reload, a double
+    click): the form's one-time key ``n`` remembers the record for a day."""
+    once = request.GET.get("n", "")
+    record = paths.recorded_for(once)
+    if record is None:
+        leaf = data["nodes"][walk.current]
+        found = None
+        if leaf["kind"] == pure.SEARCH:
+            found = results.find(tree.need, paths.criteria_of(version, walk))
+        record = paths.complete(version, walk, found, once=once)
     return redirect(_result_url(tree.need, version, walk.answers, r=paths.record_token(record)))
 
 
