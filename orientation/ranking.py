@@ -23,6 +23,20 @@ def age_fits(candidate: dict, age: int | None) -> bool:
     return (low is None or low <= age) and (high is None or age <= high)
 
 
+def meets(candidate: dict, level: str, require, age: int | None) -> bool:
+    """The hard criteria of a path, as the directory search applies them: the stepped-care
+    level, at least one required term of each taxonomy named, and the age."""
+    terms = candidate.get("terms", ())
+    if level and f"stepped_care:{level}" not in terms:
+        return False
+    groups: dict[str, set] = {}
+    for key in require:
+        groups.setdefault(key.split(":", 1)[0], set()).add(key)
+    if any(not (wanted & set(terms)) for wanted in groups.values()):
+        return False
+    return age_fits(candidate, age)
+
+
 def reasons_for(candidate: dict, wanted: dict) -> list[tuple[str, str]]:
     """Why a candidate fits: ``wanted`` has ``prefer`` (term keys), ``language``,
     ``municipality`` (NIS) and ``basin`` (code)."""

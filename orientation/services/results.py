@@ -106,7 +106,7 @@ def search_params(need: str, criteria: Criteria, terms: dict, level: str, per_pa
     return SearchParams(terms=groups, served=served, per_page=per_page)
 
 
-def _candidates(ids: list, today: datetime.date) -> list[dict]:
+def candidates(ids: list, today: datetime.date) -> list[dict]:
     """The plain dicts ``orientation.ranking`` reads, for these service ids (four queries)."""
     rows = Service.objects.filter(pk__in=ids).values_list(
         "pk", "minimum_age", "maximum_age", "referral_required", "languages"
@@ -223,7 +223,7 @@ def find(need: str, criteria: Criteria, level: str | None = None, now=None) -> F
     municipality, basin = place_of(criteria.municipality)
     params = search_params(need, criteria, terms, level, CANDIDATES)
     result = search(params, now=now)
-    candidates = _candidates(result.ids, today)
+    rows = candidates(result.ids, today)
     wanted = {
         "prefer": criteria.prefer,
         "language": criteria.language,
@@ -231,7 +231,7 @@ def find(need: str, criteria: Criteria, level: str | None = None, now=None) -> F
         "basin": basin.code if basin else "",
         "age": criteria.age,
     }
-    ranked = ranking.rank(candidates, wanted, SHOWN)
+    ranked = ranking.rank(rows, wanted, SHOWN)
     services = {
         s.pk: s
         for s in Service.objects.select_related("organization").filter(

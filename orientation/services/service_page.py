@@ -20,17 +20,6 @@ def _branches_of(version) -> list:
     return _branches[key]
 
 
-def _fits(criteria: pure.Criteria, terms: set, level: str, ages: dict) -> bool:
-    if criteria.level and criteria.level != level:
-        return False
-    groups: dict[str, set] = {}
-    for key in criteria.require:
-        groups.setdefault(key.split(":", 1)[0], set()).add(key)
-    if any(not (wanted & terms) for wanted in groups.values()):
-        return False
-    return ranking.age_fits(ages, criteria.age)
-
-
 def path_links(service) -> list[dict]:
     """For each published tree whose need is a theme of the service: the link to the first
     branch that ends on services like this one (its answers filled in up to the person's
@@ -39,9 +28,8 @@ def path_links(service) -> list[dict]:
         f"{taxonomy}:{code}"
         for taxonomy, code in service.terms.values_list("taxonomy__code", "code")
     }
-    level = next((k.split(":")[1] for k in terms if k.startswith("stepped_care:")), "")
     themes = {k.split(":")[1] for k in terms if k.startswith("theme:")}
-    ages = {"min_age": service.minimum_age, "max_age": service.maximum_age}
+    row = {"terms": terms, "min_age": service.minimum_age, "max_age": service.maximum_age}
     links = []
     for tree in Tree.objects.select_related("published").filter(
         need__in=themes, published__isnull=False
@@ -50,7 +38,7 @@ def path_links(service) -> list[dict]:
         url = reverse("orientation:step", args=[tree.need])
         exact = False
         for steps, criteria in _branches_of(version):
-            if _fits(criteria, terms, level, ages):
+            if ranking.meets(row, criteria.level, criteria.require, criteria.age):
                 answers = {code: answer for code, answer in steps if answer != "*"}
                 url += "?" + paths.query_string(version, answers)
                 exact = True
