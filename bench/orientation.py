@@ -158,23 +158,29 @@ def main():
     parser.add_argument("--services", type=int, default=100_000)
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--skip-coverage", action="store_true")
+    parser.add_argument(
+        "--reuse",
+        metavar="DATA_DIR_OR_ANY",
+        help="measure on the data of an earlier run (SQLite: its data folder; PostgreSQL: any value)",
+    )
     parser.add_argument("--coverage-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.coverage_only:
         coverage_on_demo()
         return
-    if not args.skip_coverage:
+    if not args.skip_coverage and not args.reuse:
         print("== coverage of the shipped trees on the demo network ==", flush=True)
         subprocess.run([sys.executable, __file__, "--coverage-only"], check=True)
     search_bench = _search_bench()
-    search_bench.setup_django(args.backend, args.database_url)
+    search_bench.setup_django(args.backend, args.database_url, args.reuse)
     from django.core.management import call_command
     from django.db import connection
 
     call_command("migrate", verbosity=0)  # the orientation trees (reference data)
     print(f"== result page at {args.services} services ==")
     print(f"backend: {connection.vendor}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
-    search_bench.generate(args.services)
+    if not args.reuse:
+        search_bench.generate(args.services)
     from directory.search import memory
 
     memory.snapshot()

@@ -267,11 +267,15 @@ def count_fitting(need: str, criteria: Criteria, terms: dict, level: str, served
 
 
 def next_steps(need: str, criteria: Criteria, terms: dict, level: str, now) -> list:
-    """The level below and the level above, with the number of services each would give."""
+    """The level below and the level above, with how many services each would give before the
+    age check (one search without the level, read from its facet counts: cheap)."""
     down, up = ranking.neighbours(level, LEVELS)
+    if not down and not up:
+        return []
+    counts = search(search_params(need, criteria, terms, "", 1), now=now).counts
     steps = []
     for direction, code in (("down", down), ("up", up)):
         term = terms.get(f"stepped_care:{code}") if code else None
         if term is not None:
-            steps.append((direction, term, count_fitting(need, criteria, terms, code)))
+            steps.append((direction, term, counts.get(term.facet_token, 0)))
     return steps
