@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("intervisions/", include("intervisions.urls")),
     path("helpdesk/", include("helpdesk.urls")),
     path("portes-ouvertes/", include("opendoors.urls")),
+    path("orientation/", include("orientation.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -14,6 +14,7 @@ from directory.models import Organization, Service
 from events.models import Event
 from intervisions.models import Cycle, Session
 from maillage.testing.factories import OrganizationFactory
+from orientation.models import PathRecord
 from territory.models import Municipality
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,6 +80,7 @@ def test_demo_data_is_deterministic_and_spread_over_the_region(db):
         OpenDoorsVisit.objects.filter(slot__participation__edition=past).confirmed().count() == 182
     )
     assert OpenDoorsEdition.objects.filter(wish_round="open").exists()
+    assert PathRecord.objects.filter(result_count__gt=0).exclude(opened_services=[]).exists()
     first = list(Organization.objects.order_by("pk").values_list("pk", "name_fr")[:5])
     # A second run on a non-empty database is refused; --if-empty does nothing.
     call_command("load_demo", "--if-empty", stdout=io.StringIO())

@@ -19,6 +19,7 @@ DEMO_APPS = [
     "directory.demo_services",
     "events.demo",
     "intervisions.demo",
+    "orientation.demo",
     "helpdesk.demo",
     "opendoors.demo",
 ]
