@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("annuaire/", include("directory.urls")),
     path("agenda/", include("events.urls")),
     path("intervisions/", include("intervisions.urls")),
+    path("vie-privee/", include("privacy.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

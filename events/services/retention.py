@@ -1,7 +1,9 @@
 """Retention: registrations are kept to organize the event, then anonymised (the consent text
 promises it). Counts, organizations and attendance stay for the network's statistics.
 
-Run daily with ``manage.py anonymise_event_registrations`` (or the django-tasks task).
+These functions are the actions of the ``events.Registration`` policy declared in
+``events/retention.py``; the platform's retention job (``manage.py apply_retention``) runs them.
+``manage.py anonymise_event_registrations`` (and its django-tasks task) still runs this one alone.
 """
 
 import datetime
@@ -19,18 +21,32 @@ def retention_days() -> int:
     return int(getattr(settings, "EVENTS_REGISTRATION_RETENTION_DAYS", 90))
 
 
-def anonymise_past_registrations(now=None) -> int:
-    """Anonymise registrations of events that ended more than the retention period ago;
-    returns how many were anonymised."""
+def personal_registrations():
+    """Registrations that still hold a person's name, e-mail or account link."""
+    return Registration.objects.exclude(Q(name=ANONYMOUS_NAME) & Q(user__isnull=True))
+
+
+def registrations_due(now=None):
+    """Registrations of events that ended more than the retention period ago, still personal."""
     now = now or timezone.now()
     limit = now - datetime.timedelta(days=retention_days())
-    registrations = Registration.objects.filter(event__ends_at__lt=limit).exclude(
-        Q(name=ANONYMOUS_NAME) & Q(user__isnull=True)
-    )
+    return personal_registrations().filter(event__ends_at__lt=limit)
+
+
+def anonymise_registrations(registrations) -> int:
+    """Replace name and e-mail by placeholders and cut the account link; returns the count."""
     count = 0
     for registration in registrations.only("pk"):
         Registration.objects.filter(pk=registration.pk).update(
-            name=ANONYMOUS_NAME, email=f"anonymised-{registration.pk}@invalid", user=None
+            name=ANONYMOUS_NAME,
+            email=f"anonymised-{registration.pk}@invalid",
+            user=None,
         )
         count += 1
     return count
+
+
+def anonymise_past_registrations(now=None) -> int:
+    """Anonymise registrations of events that ended more than the retention period ago;
+    returns how many were anonymised."""
+    return anonymise_registrations(registrations_due(now))
