@@ -8,8 +8,9 @@ A field is personal when it is
    IP address (``PERSONAL_NAMES``), or ending in ``_email``, ``_phone``, ``_ip``, ``_name``
    on a person record (``actor_email`` of the audit log, ``organization_name`` typed in);
 4. a free-text field of a *person record*: a model whose rows are about one person (the user
-   model itself, or a model with an e-mail field, a first/last name or a ``user`` link to the
-   account, such as a registration). There every text or JSON field without fixed choices (the
+   model itself, a model with a first or last name, or with a link to the account named
+   ``user``, ``requester``, ``person``, ``participant``, ``registrant``, ``member`` or
+   ``visitor``, such as a registration or a request). There every text or JSON field without fixed choices (the
    name, the organization typed in, a message, notes, preferences) is personal.
 
 The rule errs on the side of asking: a field it flags that holds no personal data is declared
@@ -31,12 +32,19 @@ PERSONAL_NAMES = {
     "ip",
     "ip_address",
 }
+#: A link to the account under one of these names makes the row "about one person".
+PERSON_LINKS = {"user", "requester", "person", "participant", "registrant", "member", "visitor"}
 PERSONAL_SUFFIXES = ("_email", "_phone", "_ip")
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
 
 
 def _concrete_fields(model):
-    return [f for f in model._meta.get_fields() if getattr(f, "concrete", False) or f.many_to_many]
+    """Fields stored on the model (and its own many-to-many), not reverse relations."""
+    return [
+        f
+        for f in model._meta.get_fields()
+        if getattr(f, "concrete", False) or (f.many_to_many and not f.auto_created)
+    ]
 
 
 def _links_to_user(field) -> bool:
@@ -48,11 +56,9 @@ def is_person_record(model) -> bool:
     if model._meta.label == settings.AUTH_USER_MODEL:
         return True
     for f in _concrete_fields(model):
-        if f.auto_created and not f.concrete:
-            continue
-        if isinstance(f, models.EmailField) or f.name in {"first_name", "last_name"}:
+        if f.name in {"first_name", "last_name"}:
             return True
-        if f.name == "user" and _links_to_user(f):
+        if f.name in PERSON_LINKS and f.is_relation and _links_to_user(f):
             return True
     return False
 
@@ -72,8 +78,6 @@ def personal_fields(model) -> list[str]:
     person = is_person_record(model)
     names = []
     for f in _concrete_fields(model):
-        if f.auto_created and not f.concrete and not f.many_to_many:
-            continue
         if not getattr(f, "primary_key", False) and _is_personal(f, person):
             names.append(f.name)
     return names

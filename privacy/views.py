@@ -151,12 +151,12 @@ def retention_schedule(request):
 
 @coordinator_required
 def read_log(request):
+    audit.log_read(request, "read_log")
     rows = ReadLog.objects.select_related("reader")
     list_name = request.GET.get("list", "")
     if list_name:
         rows = rows.filter(list_name=list_name[:60])
     names = ReadLog.objects.order_by("list_name").values_list("list_name", flat=True).distinct()
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    audit.log_read(request, "read_log")
     context = {"page": page, "list_name": list_name, "names": list(names)}
     return render(request, "privacy/read_log.html", context)

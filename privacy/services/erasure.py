@@ -9,6 +9,7 @@ account was erased, by its number, without the person's data.
 
 import logging
 
+from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.db import transaction
 
@@ -65,6 +66,7 @@ def erase_account(user, *, password: str | None = None, confirmed: bool = False)
             object_pk=str(pk), content_type__app_label="accounts", content_type__model="user"
         ).update(object_repr=f"#{pk}", changes=None, changes_text="", serialized_data=None)
         LogEntry.objects.filter(actor=user).update(actor_email="")
-        user.delete()
+        with disable_auditlog():  # the deletion is logged above, without an actor to point at
+            user.delete()
     logger.info("account %s erased: %s", pk, done)
     return done
