@@ -9,16 +9,17 @@ from events import services as event_services
 from events.tests.factories import EventFactory, in_days
 from intervisions import services as intervision_services
 from intervisions.models import Cycle
-from intervisions.tests.conftest import (  # noqa: F401 - fixtures reused
-    cycle,  # noqa: F811
-    facilitators,
-    groups,  # noqa: F811
-    make_org,
-    register,  # noqa: F811
-)
+from intervisions.tests import conftest as intervision_fixtures
 from maillage.testing.factories import MembershipFactory, UserFactory
 from privacy.models import Consent
 from privacy.services.consent import record_consent
+
+# The intervisions fixtures (a cycle with three groups, a register helper), reused here.
+cycle = intervision_fixtures.cycle
+facilitators = intervision_fixtures.facilitators
+groups = intervision_fixtures.groups
+register = intervision_fixtures.register
+make_org = intervision_fixtures.make_org
 
 
 @pytest.fixture
