@@ -89,3 +89,18 @@ def test_public_page_follows_the_settings(client, settings):
     settings.EVENTS_REGISTRATION_RETENTION_DAYS = 45
     html = client.get(reverse("privacy:policy")).content.decode()
     assert "45 jours après" in html
+
+
+@pytest.mark.django_db
+def test_demo_data_shows_every_page():
+    import random
+
+    from maillage.testing.factories import CoordinatorFactory, UserFactory
+    from privacy import demo
+    from privacy.models import Consent, RetentionRun
+
+    pros = [UserFactory(email=f"pro0{i}@maillage.demo") for i in range(1, 8)]
+    demo.load(random.Random(1), {"coordinators": [CoordinatorFactory()], "professionals": pros})
+    assert Consent.objects.filter(version="2025-1").count() == 5
+    assert Consent.objects.filter(version="2026-1").count() == 3
+    assert RetentionRun.objects.filter(dry_run=True).count() == 1

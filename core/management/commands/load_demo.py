@@ -18,7 +18,7 @@ from directory import demo as directory_demo
 from directory.models import Organization
 
 #: Apps whose demo module extends the network after organizations and accounts exist.
-DEMO_APPS = ["directory.demo_services", "events.demo", "intervisions.demo"]
+DEMO_APPS = ["directory.demo_services", "events.demo", "intervisions.demo", "privacy.demo"]
 
 
 class Command(BaseCommand):
