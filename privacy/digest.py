@@ -19,6 +19,6 @@ def policy_digest() -> str:
                 "purpose": str(p.purpose),
                 "fields": {name: [str(r.purpose), r.after] for name, r in sorted(p.fields.items())},
             }
-            for p in registry.policies(installed_only=False)
+            for p in sorted(registry.policies(installed_only=False), key=lambda p: p.model)
         ]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

@@ -22,7 +22,7 @@ consent_label = lazy(_consent_label, str)
 
 def consent_field(**kwargs) -> forms.BooleanField:
     """The checkbox every form that collects personal data adds (sign-up, registrations)."""
-    return forms.BooleanField(label=consent_label(), required=True, **kwargs)
+    return forms.BooleanField(label=consent_label(), label_suffix="", required=True, **kwargs)
 
 
 class AcceptForm(forms.Form):

@@ -21,6 +21,8 @@ from django.utils.module_loading import autodiscover_modules
 
 from .policy import FieldRule, RecordPolicy
 
+#: Apps whose records are the libraries' (listed after the platform's own on every page).
+LIBRARY_APPS = {"admin", "sessions", "account", "auditlog", "django_tasks_db", "mfa", "privacy"}
 _policies: dict[str, RecordPolicy] = {}
 _exports: dict[str, "Export"] = {}
 _erasures: dict[str, Callable] = {}
@@ -65,7 +67,14 @@ def policies(*, installed_only: bool = True) -> list[RecordPolicy]:
             continue
         result.append(policy)
     order = {config.label: i for i, config in enumerate(apps.get_app_configs())}
-    return sorted(result, key=lambda p: (order.get(p.model.split(".")[0], 999), p.model))
+    declared = list(_policies)
+
+    def key(policy):
+        app = policy.model.split(".")[0]
+        # The platform's own apps first, then the libraries' records (sessions, logs...).
+        return (app in LIBRARY_APPS, order.get(app, 999), declared.index(policy.model))
+
+    return sorted(result, key=key)
 
 
 def policy_for(model_label: str) -> RecordPolicy | None:

@@ -18,6 +18,8 @@ def days(name: str, default: int) -> int:
 
 
 def _older_than(model_label: str, date_field: str, setting: str, default: int, extra=None):
+    """The action and schedule of a policy "rows older than N days are deleted"."""
+
     def queryset(now):
         from django.apps import apps
 
@@ -32,10 +34,11 @@ def _older_than(model_label: str, date_field: str, setting: str, default: int, e
     def schedule(now) -> list[Upcoming]:
         count = queryset(now).count()
         later = queryset(now + datetime.timedelta(days=30)).count() - count
-        rows = [Upcoming(due=None, count=count, label=model_label)] if count else []
+        label = str(_("entries past their retention period"))
+        rows = [Upcoming(due=None, count=count, label=label)] if count else []
         if later > 0:
             soon = (now + datetime.timedelta(days=30)).date()
-            rows.append(Upcoming(due=soon, count=later, label=model_label))
+            rows.append(Upcoming(due=soon, count=later, label=str(_("within 30 days"))))
         return rows
 
     return apply, schedule

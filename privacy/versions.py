@@ -25,7 +25,7 @@ HISTORY = [
             "its purpose, how long it is kept and what happens after; your "
             "data downloadable and erasable from one page."
         ),
-        "270ba76b44184fba",
+        "9d65ff76c6b153a3",
     ),
 ]
 
