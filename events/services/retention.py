@@ -37,11 +37,19 @@ def registrations_due(now=None):
 def anonymise_registrations(registrations) -> int:
     """Replace name and e-mail by placeholders and cut the account link, in one statement;
     returns the count."""
-    return Registration.objects.filter(pk__in=registrations.values("pk")).update(
-        name=ANONYMOUS_NAME,
-        email=Concat(Value("anonymised-"), Cast("pk", CharField()), Value("@invalid")),
-        user=None,
-    )
+    from privacy.services.trail import scrub_audit_trail
+
+    pks = list(registrations.values_list("pk", flat=True))
+    count = 0
+    for start in range(0, len(pks), 1000):
+        batch = pks[start : start + 1000]
+        count += Registration.objects.filter(pk__in=batch).update(
+            name=ANONYMOUS_NAME,
+            email=Concat(Value("anonymised-"), Cast("pk", CharField()), Value("@invalid")),
+            user=None,
+        )
+        scrub_audit_trail(Registration, batch)
+    return count
 
 
 def anonymise_past_registrations(now=None) -> int:

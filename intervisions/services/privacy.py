@@ -14,6 +14,8 @@ from auditlog.models import LogEntry
 from django.db import transaction
 from django.utils import timezone
 
+from privacy.services.trail import scrub_audit_trail
+
 from ..models import Cycle, Registration
 
 PLACEHOLDER = "—"
@@ -30,6 +32,7 @@ def anonymise_registration(registration: Registration, now=None, *, reason: str 
     registration.user = None
     registration.anonymised_at = now
     registration.save()
+    scrub_audit_trail(Registration, [registration.pk])
     LogEntry.objects.log_create(
         registration,
         force_log=True,

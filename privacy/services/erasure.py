@@ -11,12 +11,14 @@ import logging
 
 from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.models import Membership
 
 from .. import registry
 from ..errors import PrivacyError
+from .trail import scrub_audit_trail
 
 logger = logging.getLogger("privacy.erasure")
 
@@ -62,9 +64,7 @@ def erase_account(user, *, password: str | None = None, confirmed: bool = False)
             additional_data={"privacy": "account erased by its owner"},
         )
         # The trail keeps that the account existed and was changed, not what it held.
-        LogEntry.objects.filter(
-            object_pk=str(pk), content_type__app_label="accounts", content_type__model="user"
-        ).update(object_repr=f"#{pk}", changes=None, changes_text="", serialized_data=None)
+        scrub_audit_trail(get_user_model(), [pk])
         LogEntry.objects.filter(actor=user).update(actor_email="")
         with disable_auditlog():  # the deletion is logged above, without an actor to point at
             user.delete()

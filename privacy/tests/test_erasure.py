@@ -100,3 +100,27 @@ def test_wrong_password_or_no_confirmation_erases_nothing(client, person):
 def test_a_coordinator_cannot_erase_itself(coordinator):
     with pytest.raises(PrivacyError):
         erase_account(coordinator, password=None, confirmed=True)
+
+
+@pytest.mark.django_db
+def test_the_audit_trail_forgets_an_anonymised_registration(settings):
+    from auditlog.models import LogEntry
+
+    from events import services
+    from events.services.retention import anonymise_past_registrations
+
+    settings.EVENTS_REGISTRATION_RETENTION_DAYS = 1
+    event = EventFactory(starts_at=in_days(-5), capacity=5)
+    services.register(
+        event,
+        name="Awa Diallo",
+        email="awa@example.org",
+        organization_name="CGG",
+        consent=True,
+        now=in_days(-7),
+    )
+    trail = lambda: str(list(LogEntry.objects.values_list("object_repr", "changes")))  # noqa: E731
+    assert "awa@example.org" in trail()
+    assert anonymise_past_registrations() == 1
+    assert "awa@example.org" not in trail() and "Awa" not in trail()
+    assert LogEntry.objects.filter(object_repr__startswith="#").exists()
