@@ -5,6 +5,10 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from privacy.forms import consent_field
+from privacy.models import Consent
+from privacy.services.consent import record_consent
+
 from .models import User
 
 SPOKEN_LANGUAGES = [
@@ -38,12 +42,16 @@ class SignupExtraForm(forms.Form):
         help_text=_("For example: social worker, psychologist, nurse."),
     )
 
+    #: The version of the data policy accepted is recorded (privacy.Consent).
+    privacy_consent = consent_field()
+
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.function = self.cleaned_data["function"]
         user.preferred_language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         user.save()
+        record_consent(user, Consent.Context.SIGNUP)
 
 
 class ProfileForm(forms.ModelForm):

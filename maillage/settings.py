@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "orientation",
     "helpdesk",
     "opendoors",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +90,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "privacy.middleware.ConsentMiddleware",
 ]
 
 ROOT_URLCONF = "maillage.urls"

@@ -16,6 +16,7 @@ SIGNUP = {
     "first_name": "Nadia",
     "last_name": "Benali",
     "function": "assistante sociale",
+    "privacy_consent": "on",
 }
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from privacy.audit import log_read
 
 from .. import exports, services
 from ..errors import EventError
@@ -38,6 +39,9 @@ def _registrants(event):
 def registrants(request, pk):
     event = _managed_event(request, pk)
     people = list(_registrants(event))
+    log_read(
+        request, "event_registrants", event, fmt="print" if request.GET.get("print") else "page"
+    )
     template = (
         "events/registrants_print.html" if request.GET.get("print") else "events/registrants.html"
     )
@@ -59,6 +63,7 @@ def export(request, pk, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     people = _registrants(event)
+    log_read(request, "event_registrants", event, fmt=fmt)
     name = slugify(event.title)[:40] or f"event-{event.pk}"
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(people), content_type="text/csv; charset=utf-8")
@@ -112,6 +117,7 @@ def cancel_for(request, pk, registration_pk):
 @login_required
 def tables(request, pk):
     event = _managed_event(request, pk)
+    log_read(request, "event_tables", event)
     form = SubGroupForm(request.POST or None)
     if request.method == "POST":
         action = request.POST.get("action")

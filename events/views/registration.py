@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from privacy.models import Consent
+from privacy.services.consent import record_consent
 
 from .. import services
 from ..errors import EventError
@@ -59,6 +61,7 @@ def register(request, pk):
             form.add_error(None, error.message)
         else:
             _confirmation(request, registration)
+            record_consent(request.user, Consent.Context.EVENT_REGISTRATION, registration)
             if request.user.is_authenticated:
                 return redirect(event)
             return render(

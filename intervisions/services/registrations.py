@@ -4,7 +4,6 @@ Never trusts the form alone: every rule (deadline, double registration, chosen g
 is checked again here, inside the transaction.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -21,7 +20,9 @@ FEED_SALT = "intervisions.feed"
 
 
 def policy_version() -> str:
-    return getattr(settings, "INTERVISIONS_POLICY_VERSION", "2025-1")
+    from privacy.versions import current_version
+
+    return current_version()
 
 
 def page_token(registration) -> str:

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from privacy.audit import log_read
+
 from .. import services
 from ..errors import IntervisionError
 from ..forms import AttendanceForm, SwapForm
@@ -30,6 +32,7 @@ def group_detail(request, pk: int):
         raise PermissionDenied
     manager = can_manage(request.user, group)
     people = members(group)
+    log_read(request, "intervision_group_members", group)
     sessions = [
         (s, host_address(s), [p.registration for p in s.presentations.all()])
         for s in group.sessions.select_related("host").prefetch_related(
@@ -90,6 +93,7 @@ def attendance(request, pk: int):
     if not can_manage(request.user, group):
         raise PermissionDenied
     people = members(group)
+    log_read(request, "intervision_attendance", session)
     current = dict(
         Attendance.objects.filter(session=session).values_list("registration_id", "status")
     )

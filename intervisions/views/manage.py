@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
 from directory.models import Sector
+from privacy.audit import log_read
 
 from .. import exports, pdf, reasons, services
 from ..errors import IntervisionError
@@ -66,6 +67,7 @@ def group_form(request, cycle_pk: int, pk: int | None = None):
 @coordinator_required
 def manage_cycle(request, pk: int):
     cycle = get_object_or_404(Cycle, pk=pk)
+    log_read(request, "intervision_registrations", cycle)
     groups = list(
         cycle.groups.select_related("facilitator_social", "facilitator_mental_health").annotate(
             size=Count("registrations", filter=Q(registrations__status__in=["pending", "accepted"]))
@@ -192,6 +194,7 @@ def registration_action(request, pk: int):
 def export(request, pk: int, fmt: str):
     cycle = get_object_or_404(Cycle, pk=pk)
     name = f"intervisions-{cycle.season}"
+    log_read(request, "intervision_registrations", cycle, fmt="xlsx" if fmt == "xlsx" else "csv")
     if fmt == "xlsx":
         return file_response(
             exports.to_xlsx(cycle),
@@ -218,12 +221,14 @@ def invoices(request, pk: int):
             messages.error(request, error.message)
         return redirect("intervisions:invoices", pk=pk)
     rows = Invoice.objects.filter(registration__cycle=cycle).select_related("registration")
+    log_read(request, "intervision_invoices", cycle)
     return render(request, "intervisions/manage/invoices.html", {"cycle": cycle, "invoices": rows})
 
 
 @coordinator_required
 def invoice_pdf(request, pk: int):
     invoice = get_object_or_404(Invoice, pk=pk)
+    log_read(request, "intervision_invoice", invoice, fmt="pdf")
     return file_response(pdf.invoice(invoice), f"invoice-{invoice.number}.pdf", "application/pdf")
 
 

@@ -7,6 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from privacy.models import Consent
+from privacy.services.consent import record_consent
+
 from .. import ical, pdf, services
 from ..errors import IntervisionError
 from ..forms import RegistrationForm
@@ -108,6 +111,7 @@ def register(request, pk: int):
             }.get(error.code)
             form.add_error(field, error.message)
         else:
+            record_consent(request.user, Consent.Context.INTERVISION_REGISTRATION, registration)
             messages.success(
                 request,
                 _(

@@ -22,6 +22,7 @@ DEMO_APPS = [
     "orientation.demo",
     "helpdesk.demo",
     "opendoors.demo",
+    "privacy.demo",
 ]
 
 
