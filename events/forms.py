@@ -154,7 +154,20 @@ class ReportForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Attachment title"), max_length=200)
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, image, office document, text or CSV; 10 MB at most."),
+    )
+
+    def clean_file(self):
+        from core.uploads import UploadError, check_document
+
+        upload = self.cleaned_data["file"]
+        try:
+            check_document(upload)
+        except UploadError as error:
+            raise forms.ValidationError(error.message, code=error.code) from error
+        return upload
 
 
 class ExpectationForm(forms.Form):

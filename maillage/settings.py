@@ -60,12 +60,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "auditlog",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
+    "csp",
     # Maillage domains (one app per domain, see ../shared/DESIGN.md).
     "core",
     "territory",
@@ -89,9 +91,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.middleware.CoordinatorMFAMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "maillage.urls"
@@ -183,6 +188,13 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Maillage] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 # Failed logins: at most 5 per e-mail address per 5 minutes, and 10 per minute per IP address.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes.
+# Coordinators must have it before any page opens (core.middleware.CoordinatorMFAMiddleware);
+# MAILLAGE_COORDINATOR_MFA=0 turns the requirement off (never in production: see
+# docs/security.md). Demo coordinators get a known TOTP secret outside production (load_demo).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Maillage"
+MAILLAGE_COORDINATOR_MFA = PRODUCTION or env_bool("MAILLAGE_COORDINATOR_MFA", True)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -227,7 +239,11 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+# Uploads are private: no URL serves MEDIA_ROOT (not even in DEBUG); each app's view checks who
+# may read a file and sends it as a download (core.uploads). Size limit of one upload:
 MEDIA_URL = "media/"
+MAILLAGE_UPLOAD_MAX_BYTES = int(os.environ.get("MAILLAGE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- E-mail ----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Maillage <noreply@maillage.localhost>")
@@ -277,6 +293,36 @@ MAILLAGE_MAP_TILES_URL = os.environ.get(
     "MAILLAGE_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
 MAILLAGE_MAP_ATTRIBUTION = os.environ.get("MAILLAGE_MAP_ATTRIBUTION", "© OpenStreetMap")
+
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------------------
+# Every page: scripts, styles, fonts and requests from this origin only, no inline script or
+# style anywhere (templates use static files; htmx is told not to inject its indicator style),
+# images from here, data: URIs (the MFA QR code) and the map tile server. See docs/security.md.
+def _tile_origin(url: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.hostname:
+        return []
+    host = parts.hostname.replace("{s}", "*")
+    return [f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")]
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_tile_origin(MAILLAGE_MAP_TILES_URL)],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- Production hardening (passes `manage.py check --deploy`) --------------------------------
 if PRODUCTION:

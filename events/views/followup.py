@@ -5,17 +5,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.uploads import attachment_response
 from territory.models import Basin
 
 from .. import services
 from ..forms import ActionForm, AttachmentForm, ExpectationForm, ExpectationStatusForm, ReportForm
-from ..models import Action, Event, Expectation, Report, Series
+from ..models import Action, Event, Expectation, Report, ReportAttachment, Series
 from .organizer import _managed_event
 
 
@@ -59,6 +61,22 @@ def report_edit(request, pk):
             "status_choices": Expectation.Status.choices,
         },
     )
+
+
+def attachment(request, pk, attachment_pk):
+    """Download a report attachment: anyone who may see the event once the report is
+    published, only its organizers before. Always a download, with a locked-down CSP."""
+    item = get_object_or_404(
+        ReportAttachment.objects.select_related("report__event"),
+        pk=attachment_pk,
+        report__event_id=pk,
+    )
+    event = item.report.event
+    if not services.can_manage(request.user, event):
+        visible = Event.objects.visible().filter(pk=event.pk).exists()
+        if not (visible and item.report.is_published):
+            raise Http404
+    return attachment_response(item.file, item.title)
 
 
 @login_required
