@@ -12,6 +12,10 @@ from django.utils.translation import gettext as _
 
 
 def bad_request(request, exception=None, message: str = ""):
+    from .params import BadParameter
+
+    if not message and isinstance(exception, BadParameter):
+        message = str(exception)
     return render(request, "errors/400.html", {"message": message}, status=400)
 
 

@@ -218,13 +218,22 @@ class ActionForm(forms.ModelForm):
         self.fields["series"].queryset = Series.objects.all()
 
 
+#: Highest count a form accepts (people, seats): far above any meeting, far below the integer
+#: limits of the databases (a bigger number gets a form error, never a server error).
+MAX_COUNT = 100_000
+
+
 class AttendanceForm(forms.Form):
-    attendance_count = forms.IntegerField(label=_("Number of people present"), min_value=0)
+    attendance_count = forms.IntegerField(
+        label=_("Number of people present"), min_value=0, max_value=MAX_COUNT
+    )
 
 
 class SubGroupForm(forms.Form):
     name = forms.CharField(label=_("Table name"), max_length=160)
-    capacity = forms.IntegerField(label=_("Seats at the table"), min_value=1, required=False)
+    capacity = forms.IntegerField(
+        label=_("Seats at the table"), min_value=1, max_value=MAX_COUNT, required=False
+    )
 
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -243,7 +252,7 @@ class EventForm(forms.ModelForm):
         label=_("online meeting link"), required=False, assume_scheme="https"
     )
     option_capacity = forms.IntegerField(
-        label=_("Seats for the option"), min_value=1, required=False
+        label=_("Seats for the option"), min_value=1, max_value=MAX_COUNT, required=False
     )
 
     class Meta:

@@ -186,8 +186,14 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtraForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Maillage] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
-# Failed logins: at most 5 per e-mail address per 5 minutes, and 10 per minute per IP address.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Failed logins: at most 5 per e-mail address *from one IP address* per 5 minutes (so nobody can
+# lock a colleague out: core/auth_adapter.py), and 20 per minute per IP address. Behind the
+# reverse proxy, the client's address comes from X-Forwarded-For (MAILLAGE_TRUSTED_PROXY_COUNT
+# proxies in front) or from one header the proxy sets (MAILLAGE_TRUSTED_CLIENT_IP_HEADER).
+ACCOUNT_ADAPTER = "core.auth_adapter.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,5/300s/key"}
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("MAILLAGE_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("MAILLAGE_TRUSTED_CLIENT_IP_HEADER") or None
 # Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes.
 # Coordinators must have it before any page opens (core.middleware.CoordinatorMFAMiddleware);
 # MAILLAGE_COORDINATOR_MFA=0 turns the requirement off (never in production: see

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.params import id_param
 from core.uploads import attachment_response
 from territory.models import Basin
 
@@ -126,7 +127,7 @@ def expectation_status(request, pk):
 def action_new(request):
     event = None
     if request.GET.get("event"):
-        event = get_object_or_404(Event, pk=request.GET["event"])
+        event = get_object_or_404(Event, pk=id_param(request, "event"))
     if event is not None:
         if not services.can_manage(request.user, event):
             raise PermissionDenied
@@ -164,7 +165,7 @@ def followup(request):
     expectations = Expectation.objects.filter(event__status=Event.Status.PUBLISHED)
     actions = Action.objects.all()
     if request.GET.get("series"):
-        series = get_object_or_404(Series, pk=request.GET["series"])
+        series = get_object_or_404(Series, pk=id_param(request, "series"))
         expectations = expectations.filter(event__series=series)
         actions = actions.filter(series=series) | actions.filter(expectations__event__series=series)
     elif request.GET.get("basin"):
