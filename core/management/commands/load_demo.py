@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from core import demo as core_demo
 from directory import demo as directory_demo
 from directory.models import Organization
 
@@ -50,4 +51,5 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.load(rng, context, stdout=self.stdout)
+            core_demo.load(rng, context, stdout=self.stdout)  # coordinators' two factors
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Logins are listed in README.md."))
