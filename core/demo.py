@@ -12,7 +12,7 @@ from django.conf import settings
 from accounts.models import User
 
 #: Published in README.md; only ever given to demo accounts, never in production.
-DEMO_TOTP_SECRET = "MAILLAGEDEMO2026MAILLAGEDEMO2026"
+DEMO_TOTP_SECRET = "MAILLAGEDEMOTWOFACTORSECRETCODES"  # noqa: S105 - public demo secret
 
 
 def demo_totp_code() -> str:
