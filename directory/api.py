@@ -31,6 +31,8 @@ MAX_PAGE = 100_000
 #: Widest radius accepted by ``proximity``, in metres.
 MAX_PROXIMITY = 100_000
 
+UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
 #: Responses every operation may give besides 200 (declared in the OpenAPI document).
 BAD_REQUEST = OpenApiResponse(
     OpenApiTypes.OBJECT,
@@ -41,9 +43,15 @@ LIST_RESPONSES = {200: OpenApiTypes.OBJECT, 400: BAD_REQUEST}
 DETAIL_RESPONSES = {200: OpenApiTypes.OBJECT, 400: BAD_REQUEST, 404: NOT_FOUND}
 
 COMMON = [
-    OpenApiParameter("page", int, description=f"Page number, from 1 to {MAX_PAGE}."),
     OpenApiParameter(
-        "per_page", int, description=f"Items per page (default 50, max {MAX_PER_PAGE})."
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+        description=f"Page number, from 1 to {MAX_PAGE}.",
+    ),
+    OpenApiParameter(
+        "per_page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+        description=f"Items per page (default 50, max {MAX_PER_PAGE}).",
     ),
     OpenApiParameter("lang", str, description="Language of the text fields: fr (default), nl, en."),
 ]
@@ -52,7 +60,9 @@ SEARCH = [
         "search", str, description="Full text, accent-, case- and language-insensitive."
     ),
     OpenApiParameter(
-        "taxonomy_term_id", str, description="Term id(s) (UUIDs), comma-separated (any of)."
+        "taxonomy_term_id",
+        {"type": "string", "pattern": f"^{UUID_PATTERN}(,{UUID_PATTERN})*$"},
+        description="Term id(s) (UUIDs), comma-separated (any of).",
     ),
     OpenApiParameter(
         "taxonomy_id", OpenApiTypes.UUID, description="Services with a term of this taxonomy."
@@ -62,7 +72,7 @@ SEARCH = [
     OpenApiParameter("postcode", str, description="Services whose service area covers it."),
     OpenApiParameter(
         "proximity",
-        int,
+        {"type": "integer", "minimum": 1, "maximum": MAX_PROXIMITY},
         description=f"With postcode: within this many metres of its centre (1 to {MAX_PROXIMITY}).",
     ),
 ]
