@@ -15,9 +15,10 @@ class BadParameter(SuspiciousOperation):
     pass
 
 
-def id_param(request, name: str) -> int:
-    """The integer id in ``request.GET[name]``, or a 400 naming the parameter."""
-    raw = request.GET.get(name, "").strip()
+def id_param(request, name: str, *, posted: bool = False) -> int:
+    """The integer id in ``request.GET[name]`` (``request.POST`` with ``posted``), or a 400
+    naming the parameter."""
+    raw = (request.POST if posted else request.GET).get(name, "").strip()
     if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) <= MAX_ID:
         raise BadParameter(
             _("The parameter “%(name)s” must be an identifier (a number).") % {"name": name}

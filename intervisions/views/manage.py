@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.params import id_param
 from directory.models import Sector
 
 from .. import exports, pdf, reasons, services
@@ -210,7 +211,7 @@ def invoices(request, pk: int):
                 messages.success(request, _("%(n)s invoice(s) issued.") % {"n": len(issued)})
             else:
                 invoice = get_object_or_404(
-                    Invoice, pk=request.POST.get("invoice"), registration__cycle=cycle
+                    Invoice, pk=id_param(request, "invoice", posted=True), registration__cycle=cycle
                 )
                 services.mark_paid(invoice, request.user, paid=request.POST.get("action") == "paid")
         except IntervisionError as error:
