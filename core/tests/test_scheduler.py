@@ -90,6 +90,7 @@ def test_a_failing_job_is_recorded_as_failed_and_the_others_still_run(
     assert JobRun.objects.filter(status=JobRun.Status.DONE).count() == len(JOBS) - 1
 
 
+@pytest.mark.postgres  # SQLite's in-memory test database has one writer at a time
 @pytest.mark.django_db(transaction=True)
 def test_several_schedulers_at_once_enqueue_each_job_once(settings):
     settings.TASKS = DUMMY_TASKS
