@@ -1,24 +1,6 @@
-"""Permission checks shared by every app's views: who may open a page.
+"""Permission checks of the apps' views: the one implementation lives in ``core.permissions``
+(the lowest layer, usable by core itself); this module keeps the name the apps import."""
 
-Only decides; never writes. Apps import from here (the lower layer), never from each other's views.
-"""
+from core.permissions import coordinator_required
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-
-
-def coordinator_required(view):
-    """The page is for network coordinators: anonymous visitors are sent to the login page,
-    other signed-in people get a 403."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_coordinator:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+__all__ = ["coordinator_required"]

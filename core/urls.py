@@ -6,4 +6,5 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("journal/", views.audit_log, name="audit_log"),
+    path("taches-planifiees/", views.jobs, name="jobs"),
 ]

@@ -1,4 +1,4 @@
-"""Platform pages: home and the audit trail for coordinators."""
+"""Platform pages: home, the audit trail and the scheduled jobs for coordinators."""
 
 from auditlog.models import LogEntry
 from django.apps import apps
@@ -6,8 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 
 from territory.models import Municipality
+
+from .permissions import coordinator_required
 
 
 def home(request):
@@ -30,3 +33,14 @@ def audit_log(request):
         entries = entries.filter(content_type__model=model)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_log.html", {"page": page, "model": model})
+
+
+@coordinator_required
+def jobs(request):
+    from .jobs import JOBS
+    from .models import JobRun
+
+    now = timezone.localtime()
+    latest = JobRun.objects.latest_per_job()
+    rows = [{"job": job, "run": latest.get(job.name), "next": job.next_start(now)} for job in JOBS]
+    return render(request, "core/jobs.html", {"rows": rows})

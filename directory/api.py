@@ -5,6 +5,7 @@ by ``directory.hsds.serialize``. Only published objects are served; confidential
 
 import datetime
 import math
+import uuid
 
 from django.db.models import Q
 from django.http import Http404
@@ -12,7 +13,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -23,11 +26,32 @@ from .models import Organization, Service, ServiceAtLocation, Taxonomy, Taxonomy
 from .search.engine import SearchParams, search
 
 MAX_PER_PAGE = 100
+#: Highest page number accepted (far beyond any real list; keeps offsets in 64-bit integers).
+MAX_PAGE = 100_000
+#: Widest radius accepted by ``proximity``, in metres.
+MAX_PROXIMITY = 100_000
+
+UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
+#: Responses every operation may give besides 200 (declared in the OpenAPI document).
+BAD_REQUEST = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="A parameter is invalid: {parameter name: [message]}.",
+)
+NOT_FOUND = OpenApiResponse(OpenApiTypes.OBJECT, description="No published object with this id.")
+LIST_RESPONSES = {200: OpenApiTypes.OBJECT, 400: BAD_REQUEST}
+DETAIL_RESPONSES = {200: OpenApiTypes.OBJECT, 400: BAD_REQUEST, 404: NOT_FOUND}
 
 COMMON = [
-    OpenApiParameter("page", int, description="Page number, from 1."),
     OpenApiParameter(
-        "per_page", int, description=f"Items per page (default 50, max {MAX_PER_PAGE})."
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+        description=f"Page number, from 1 to {MAX_PAGE}.",
+    ),
+    OpenApiParameter(
+        "per_page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+        description=f"Items per page (default 50, max {MAX_PER_PAGE}).",
     ),
     OpenApiParameter("lang", str, description="Language of the text fields: fr (default), nl, en."),
 ]
@@ -35,13 +59,21 @@ SEARCH = [
     OpenApiParameter(
         "search", str, description="Full text, accent-, case- and language-insensitive."
     ),
-    OpenApiParameter("taxonomy_term_id", str, description="Term id(s), comma-separated (any of)."),
-    OpenApiParameter("taxonomy_id", str, description="Services with a term of this taxonomy."),
-    OpenApiParameter("organization_id", str),
+    OpenApiParameter(
+        "taxonomy_term_id",
+        {"type": "string", "pattern": f"^{UUID_PATTERN}(,{UUID_PATTERN})*$"},
+        description="Term id(s) (UUIDs), comma-separated (any of).",
+    ),
+    OpenApiParameter(
+        "taxonomy_id", OpenApiTypes.UUID, description="Services with a term of this taxonomy."
+    ),
+    OpenApiParameter("organization_id", OpenApiTypes.UUID),
     OpenApiParameter("modified_after", OpenApiTypes.DATETIME),
     OpenApiParameter("postcode", str, description="Services whose service area covers it."),
     OpenApiParameter(
-        "proximity", int, description="With postcode: within this many metres of its centre."
+        "proximity",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PROXIMITY},
+        description=f"With postcode: within this many metres of its centre (1 to {MAX_PROXIMITY}).",
     ),
 ]
 
@@ -61,16 +93,58 @@ def envelope(items, total, page, per_page) -> dict:
 
 
 def paging(request) -> tuple[int, int]:
-    def number(name, default):
-        try:
-            return max(1, int(request.query_params.get(name, default)))
-        except (TypeError, ValueError):
-            return default
+    params = request.query_params
+    page = whole_number(params, "page", 1, 1, MAX_PAGE)
+    return page, whole_number(params, "per_page", 50, 1, MAX_PER_PAGE)
 
-    return number("page", 1), min(MAX_PER_PAGE, number("per_page", 50))
+
+def whole_number(params, name: str, default: int, low: int, high: int) -> int:
+    """An integer parameter between ``low`` and ``high``, or a 400 saying so."""
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12 or not low <= int(raw) <= high:
+        raise ValidationError({name: [f"Must be a whole number from {low} to {high}."]})
+    return int(raw)
+
+
+def uuid_param(params, name: str) -> str | None:
+    """A UUID parameter (the ids of HSDS objects), or a 400 saying so."""
+    raw = params.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError:
+        raise ValidationError({name: ["Must be a UUID, e.g. 0b6f6a3e-..."]}) from None
+
+
+def date_param(params, name: str):
+    raw = params.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        moment = parse_datetime(raw)
+        day = None if moment else parse_date(raw)
+    except ValueError:
+        moment = day = None
+    if moment is None and day is not None:
+        moment = datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+    if moment is None:
+        raise ValidationError(
+            {name: ["Must be a date (2026-01-31) or a date and time (2026-01-31T08:00:00Z)."]}
+        )
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    return moment
 
 
 class HsdsView(APIView):
+    #: The HSDS API is anonymous and read-only: no authentication, no security scheme.
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
     def dispatch(self, request, *args, **kwargs):
         lang = request.GET.get("lang", "fr")
         with translation.override(lang if lang in ("fr", "nl", "en") else "fr"):
@@ -83,32 +157,33 @@ def filtered_service_ids(request):
     params = request.query_params
     queryset = Service.objects.published()
     narrowed = False
-    if params.get("organization_id"):
-        queryset = queryset.filter(organization_id=params["organization_id"])
+    organization_id = uuid_param(params, "organization_id")
+    if organization_id:
+        queryset = queryset.filter(organization_id=organization_id)
         narrowed = True
-    if params.get("modified_after"):
-        moment = parse_datetime(params["modified_after"])
-        if moment is None and parse_date(params["modified_after"]):
-            moment = datetime.datetime.combine(
-                parse_date(params["modified_after"]), datetime.time.min, tzinfo=datetime.UTC
-            )
-        if moment is None:
-            raise Http404("modified_after")
+    moment = date_param(params, "modified_after")
+    if moment is not None:
         queryset = queryset.filter(modified_at__gte=moment)
         narrowed = True
-    if params.get("taxonomy_id"):
-        queryset = queryset.filter(terms__taxonomy_id=params["taxonomy_id"]).distinct()
+    taxonomy_id = uuid_param(params, "taxonomy_id")
+    if taxonomy_id:
+        queryset = queryset.filter(terms__taxonomy_id=taxonomy_id).distinct()
         narrowed = True
-    term_ids = [t for t in params.get("taxonomy_term_id", "").split(",") if t.strip()]
+    term_ids = [
+        uuid_param({"taxonomy_term_id": t}, "taxonomy_term_id")
+        for t in params.get("taxonomy_term_id", "").split(",")
+        if t.strip()
+    ]
+    proximity = whole_number(params, "proximity", 0, 1, MAX_PROXIMITY)
     origin, max_km, served = None, None, []
     if params.get("postcode"):
         municipality = municipality_for_postal_code(params["postcode"].strip())
         if municipality is None:
             return queryset.none(), []
         served = [municipality.nis_code]
-        if params.get("proximity"):
+        if proximity:
             origin = (municipality.latitude, municipality.longitude)
-            max_km = float(params["proximity"]) / 1000
+            max_km = proximity / 1000
     if not (params.get("search") or term_ids or served):
         return queryset, None
     result = search(
@@ -144,7 +219,7 @@ class RootView(HsdsView):
     @extend_schema(
         summary="About this API and its HSDS profile",
         operation_id="getAPIMetaInformation",
-        responses={200: OpenApiTypes.OBJECT},
+        responses=LIST_RESPONSES,
     )
     def get(self, request):
         return Response(
@@ -161,7 +236,7 @@ class ServiceListView(HsdsView):
         parameters=COMMON + SEARCH,
         summary="Published services (page envelope)",
         operation_id="getServices",
-        responses={200: OpenApiTypes.OBJECT},
+        responses=LIST_RESPONSES,
     )
     def get(self, request):
         page, per_page = paging(request)
@@ -177,7 +252,7 @@ class ServiceDetailView(HsdsView):
         parameters=COMMON[2:],
         summary="One published service, fully nested",
         operation_id="getServiceById",
-        responses={200: OpenApiTypes.OBJECT},
+        responses=DETAIL_RESPONSES,
     )
     def get(self, request, id):  # noqa: A002 - the spec's parameter name
         pk = id
@@ -192,7 +267,7 @@ class OrganizationListView(HsdsView):
         parameters=COMMON + [OpenApiParameter("search", str)],
         summary="Published organizations",
         operation_id="getOrganizations",
-        responses={200: OpenApiTypes.OBJECT},
+        responses=LIST_RESPONSES,
     )
     def get(self, request):
         page, per_page = paging(request)
@@ -215,7 +290,7 @@ class OrganizationDetailView(HsdsView):
         parameters=COMMON[2:],
         summary="One published organization with its services",
         operation_id="getOrganizationById",
-        responses={200: OpenApiTypes.OBJECT},
+        responses=DETAIL_RESPONSES,
     )
     def get(self, request, id):  # noqa: A002 - the spec's parameter name
         pk = id
@@ -233,7 +308,7 @@ class TaxonomyListView(HsdsView):
         parameters=COMMON,
         summary="Taxonomies",
         operation_id="getTaxonomies",
-        responses={200: OpenApiTypes.OBJECT},
+        responses=LIST_RESPONSES,
     )
     def get(self, request):
         page, per_page = paging(request)
@@ -244,16 +319,18 @@ class TaxonomyListView(HsdsView):
 
 class TaxonomyTermListView(HsdsView):
     @extend_schema(
-        parameters=COMMON + [OpenApiParameter("taxonomy_id", str), OpenApiParameter("search", str)],
+        parameters=COMMON
+        + [OpenApiParameter("taxonomy_id", OpenApiTypes.UUID), OpenApiParameter("search", str)],
         summary="Taxonomy terms",
         operation_id="getTaxonomyTerms",
-        responses={200: OpenApiTypes.OBJECT},
+        responses=LIST_RESPONSES,
     )
     def get(self, request):
         page, per_page = paging(request)
         terms = TaxonomyTerm.objects.select_related("taxonomy")
-        if request.query_params.get("taxonomy_id"):
-            terms = terms.filter(taxonomy_id=request.query_params["taxonomy_id"])
+        taxonomy_id = uuid_param(request.query_params, "taxonomy_id")
+        if taxonomy_id:
+            terms = terms.filter(taxonomy_id=taxonomy_id)
         query = request.query_params.get("search", "").strip()
         if query:
             terms = terms.filter(
@@ -271,7 +348,7 @@ class ServiceAtLocationListView(HsdsView):
         parameters=COMMON + SEARCH,
         summary="Services at their locations",
         operation_id="getServiceAtLocations",
-        responses={200: OpenApiTypes.OBJECT},
+        responses=LIST_RESPONSES,
     )
     def get(self, request):
         page, per_page = paging(request)

@@ -154,7 +154,20 @@ class ReportForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Attachment title"), max_length=200)
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, image, office document, text or CSV; 10 MB at most."),
+    )
+
+    def clean_file(self):
+        from core.uploads import UploadError, check_document
+
+        upload = self.cleaned_data["file"]
+        try:
+            check_document(upload)
+        except UploadError as error:
+            raise forms.ValidationError(error.message, code=error.code) from error
+        return upload
 
 
 class ExpectationForm(forms.Form):
@@ -205,13 +218,22 @@ class ActionForm(forms.ModelForm):
         self.fields["series"].queryset = Series.objects.all()
 
 
+#: Highest count a form accepts (people, seats): far above any meeting, far below the integer
+#: limits of the databases (a bigger number gets a form error, never a server error).
+MAX_COUNT = 100_000
+
+
 class AttendanceForm(forms.Form):
-    attendance_count = forms.IntegerField(label=_("Number of people present"), min_value=0)
+    attendance_count = forms.IntegerField(
+        label=_("Number of people present"), min_value=0, max_value=MAX_COUNT
+    )
 
 
 class SubGroupForm(forms.Form):
     name = forms.CharField(label=_("Table name"), max_length=160)
-    capacity = forms.IntegerField(label=_("Seats at the table"), min_value=1, required=False)
+    capacity = forms.IntegerField(
+        label=_("Seats at the table"), min_value=1, max_value=MAX_COUNT, required=False
+    )
 
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -230,7 +252,7 @@ class EventForm(forms.ModelForm):
         label=_("online meeting link"), required=False, assume_scheme="https"
     )
     option_capacity = forms.IntegerField(
-        label=_("Seats for the option"), min_value=1, required=False
+        label=_("Seats for the option"), min_value=1, max_value=MAX_COUNT, required=False
     )
 
     class Meta:

@@ -33,5 +33,10 @@ urlpatterns = [
     path("<int:pk>/presences/", organizer.attendance, name="attendance"),
     path("<int:pk>/tables/", organizer.tables, name="tables"),
     path("<int:pk>/compte-rendu/", followup.report_edit, name="report_edit"),
+    path(
+        "<int:pk>/compte-rendu/pieces/<int:attachment_pk>/",
+        followup.attachment,
+        name="attachment",
+    ),
     path("<int:pk>/attentes/", followup.expectation_add, name="expectation_add"),
 ]

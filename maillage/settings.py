@@ -15,6 +15,8 @@ import dj_database_url
 import xstatic.pkg.leaflet as xstatic_leaflet
 from django.core.exceptions import ImproperlyConfigured
 
+from maillage.secret import development_secret_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("MAILLAGE_DATA_DIR", BASE_DIR / "data"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -39,7 +41,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when MAILLAGE_ENV=production.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+    # Generated once per data folder (maillage/secret.py): no two installations share a key.
+    SECRET_KEY = development_secret_key(DATA_DIR)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -57,12 +60,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "auditlog",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
+    "csp",
     # Maillage domains (one app per domain, see ../shared/DESIGN.md).
     "core",
     "territory",
@@ -87,10 +92,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.middleware.CoordinatorMFAMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "privacy.middleware.ConsentMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "maillage.urls"
@@ -180,8 +188,21 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtraForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Maillage] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
-# Failed logins: at most 5 per e-mail address per 5 minutes, and 10 per minute per IP address.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Failed logins: at most 5 per e-mail address *from one IP address* per 5 minutes (so nobody can
+# lock a colleague out: core/auth_adapter.py), and 20 per minute per IP address. Behind the
+# reverse proxy, the client's address comes from X-Forwarded-For (MAILLAGE_TRUSTED_PROXY_COUNT
+# proxies in front) or from one header the proxy sets (MAILLAGE_TRUSTED_CLIENT_IP_HEADER).
+ACCOUNT_ADAPTER = "core.auth_adapter.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,5/300s/key"}
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("MAILLAGE_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("MAILLAGE_TRUSTED_CLIENT_IP_HEADER") or None
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes.
+# Coordinators must have it before any page opens (core.middleware.CoordinatorMFAMiddleware);
+# MAILLAGE_COORDINATOR_MFA=0 turns the requirement off (never in production: see
+# docs/security.md). Demo coordinators get a known TOTP secret outside production (load_demo).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Maillage"
+MAILLAGE_COORDINATOR_MFA = PRODUCTION or env_bool("MAILLAGE_COORDINATOR_MFA", True)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -226,7 +247,11 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+# Uploads are private: no URL serves MEDIA_ROOT (not even in DEBUG); each app's view checks who
+# may read a file and sends it as a download (core.uploads). Size limit of one upload:
 MEDIA_URL = "media/"
+MAILLAGE_UPLOAD_MAX_BYTES = int(os.environ.get("MAILLAGE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- E-mail ----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Maillage <noreply@maillage.localhost>")
@@ -276,6 +301,36 @@ MAILLAGE_MAP_TILES_URL = os.environ.get(
     "MAILLAGE_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
 MAILLAGE_MAP_ATTRIBUTION = os.environ.get("MAILLAGE_MAP_ATTRIBUTION", "© OpenStreetMap")
+
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------------------
+# Every page: scripts, styles, fonts and requests from this origin only, no inline script or
+# style anywhere (templates use static files; htmx is told not to inject its indicator style),
+# images from here, data: URIs (the MFA QR code) and the map tile server. See docs/security.md.
+def _tile_origin(url: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.hostname:
+        return []
+    host = parts.hostname.replace("{s}", "*")
+    return [f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")]
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_tile_origin(MAILLAGE_MAP_TILES_URL)],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- Production hardening (passes `manage.py check --deploy`) --------------------------------
 if PRODUCTION:

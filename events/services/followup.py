@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.notifications import notify_address
+from core.uploads import check_document, random_name
 
 from ..errors import EventError
 from ..links import absolute_url
@@ -28,7 +29,9 @@ def save_report(event, body: str, *, user=None) -> Report:
 
 
 def add_attachment(report: Report, *, title: str, file, user=None) -> ReportAttachment:
+    """Store a checked document under a random name (core.uploads); raises UploadError."""
     _require(user, report.event)
+    file.name = random_name(check_document(file))
     return ReportAttachment.objects.create(report=report, title=title.strip(), file=file)
 
 

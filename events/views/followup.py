@@ -5,18 +5,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.params import id_param
+from core.uploads import attachment_response
 from territory.models import Basin
 
 from .. import services
 from ..errors import EventError
 from ..forms import ActionForm, AttachmentForm, ExpectationForm, ExpectationStatusForm, ReportForm
-from ..models import Action, Event, Expectation, Report, Series
+from ..models import Action, Event, Expectation, Report, ReportAttachment, Series
 from .organizer import _managed_event
 
 
@@ -62,6 +65,22 @@ def report_edit(request, pk):
     )
 
 
+def attachment(request, pk, attachment_pk):
+    """Download a report attachment: anyone who may see the event once the report is
+    published, only its organizers before. Always a download, with a locked-down CSP."""
+    item = get_object_or_404(
+        ReportAttachment.objects.select_related("report__event"),
+        pk=attachment_pk,
+        report__event_id=pk,
+    )
+    event = item.report.event
+    if not services.can_manage(request.user, event):
+        visible = Event.objects.visible().filter(pk=event.pk).exists()
+        if not (visible and item.report.is_published):
+            raise Http404
+    return attachment_response(item.file, item.title)
+
+
 @login_required
 @require_POST
 def expectation_add(request, pk):
@@ -100,16 +119,18 @@ def expectation_status(request, pk):
         except ServiceError as error:
             messages.error(request, error.message)
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         target = expectation.event.get_absolute_url()
-    return redirect(target)
+    return HttpResponseRedirect(target)
 
 
 @login_required
 def action_new(request):
     event = None
     if request.GET.get("event"):
-        event = get_object_or_404(Event, pk=request.GET["event"])
+        event = get_object_or_404(Event, pk=id_param(request, "event"))
     if event is not None:
         if not services.can_manage(request.user, event):
             raise PermissionDenied
@@ -147,7 +168,7 @@ def followup(request):
     expectations = Expectation.objects.filter(event__status=Event.Status.PUBLISHED)
     actions = Action.objects.all()
     if request.GET.get("series"):
-        series = get_object_or_404(Series, pk=request.GET["series"])
+        series = get_object_or_404(Series, pk=id_param(request, "series"))
         expectations = expectations.filter(event__series=series)
         actions = actions.filter(series=series) | actions.filter(expectations__event__series=series)
     elif request.GET.get("basin"):

@@ -6,7 +6,7 @@ from django.core import mail
 from django.db import connections
 
 from intervisions.models import Registration
-from maillage.testing.factories import PASSWORD, CoordinatorFactory
+from maillage.testing.factories import PASSWORD, CoordinatorFactory, totp_code
 
 from .conftest import make_org
 
@@ -72,6 +72,9 @@ def test_register_then_compose_and_publish(
     page.fill("input[name=password]", PASSWORD)
     with page.expect_navigation():
         page.locator("form button[type=submit]").last.click()
+    page.fill("input[name=code]", totp_code())  # coordinators sign in with two factors
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
     page.goto(f"/fr/intervisions/gestion/{cycle.pk}/")
     with page.expect_navigation():
         page.locator(f"form[action$='/gestion/{cycle.pk}/composer/'] button").click()

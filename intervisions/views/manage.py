@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
+from core.params import id_param
 from directory.models import Sector
 from privacy.audit import log_read
 
@@ -214,7 +215,7 @@ def invoices(request, pk: int):
                 messages.success(request, _("%(n)s invoice(s) issued.") % {"n": len(issued)})
             else:
                 invoice = get_object_or_404(
-                    Invoice, pk=request.POST.get("invoice"), registration__cycle=cycle
+                    Invoice, pk=id_param(request, "invoice", posted=True), registration__cycle=cycle
                 )
                 services.mark_paid(invoice, request.user, paid=request.POST.get("action") == "paid")
         except IntervisionError as error:

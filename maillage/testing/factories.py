@@ -11,6 +11,17 @@ from directory.models import Address, Location, Organization, PublicationStatus
 from territory.models import Municipality
 
 PASSWORD = "correct-horse-battery-9"
+#: TOTP secret of every coordinator the factories create (two-factor authentication is required
+#: for coordinators): ``totp_code()`` gives the current code for a login form in a browser test.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -34,6 +45,15 @@ class UserFactory(factory.django.DjangoModelFactory):
         """Verified e-mail by default (pass verified=False for a fresh sign-up)."""
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """Coordinators get an authenticator app (TOTP_SECRET) unless mfa=False; others only
+        with mfa=True."""
+        if create and (extracted or (extracted is None and self.is_coordinator)):
+            from allauth.mfa.totp.internal.auth import TOTP
+
+            TOTP.activate(self, TOTP_SECRET)
 
 
 class CoordinatorFactory(UserFactory):

@@ -14,6 +14,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core import demo as core_demo
+
 #: Apps whose demo module extends the network after organizations and accounts exist.
 DEMO_APPS = [
     "directory.demo_services",
@@ -58,4 +60,5 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.load(rng, context, stdout=self.stdout)
+            core_demo.load(rng, context, stdout=self.stdout)  # coordinators' two factors
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Logins are listed in README.md."))

@@ -1,10 +1,4 @@
-// Search page: the "print this list" button (no inline script: Content-Security-Policy).
-document.addEventListener("click", function (event) {
-  if (event.target.closest("[data-print]")) {
-    window.print();
-  }
-});
-
+// Search page (the "print this list" button is handled by maillage/static/js/maillage.js).
 // htmx replaces the search block after each filter change: keep the filter panel open if the
 // person had opened it (without JavaScript the page reloads and the chips show the filters).
 var filtersOpen = false;

@@ -1,10 +1,7 @@
-// Orientation result page: shows the "Print" button and prints on click. Without JavaScript
-// the page says to use the browser's print command; nothing else depends on this file.
+// Orientation result page: shows the "Print" button (maillage/static/js/maillage.js prints on
+// click). Without JavaScript the page says to use the browser's print command instead.
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.hidden = false;
-  button.addEventListener("click", function () {
-    window.print();
-  });
 });
 document.querySelectorAll(".print-hint").forEach(function (hint) {
   hint.hidden = true;

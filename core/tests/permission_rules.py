@@ -1,0 +1,177 @@
+"""Who may open each URL of the platform: the declared rules of the permission matrix.
+
+One line per URL name: ``"name": Rule(WHO, "objects", post=False)``. ``WHO`` says, for each
+kind of visitor (anonymous, professional without an organization, member of another
+organization, administrator of the organization that owns the object, facilitator of the
+group, coordinator), what they get:
+
+- ``ok``: the page (2xx, or a redirect that is not to the login page);
+- ``login``: sent to the login page;
+- ``no``: refused (403, or 404 so as not to reveal that the object exists);
+- ``any``: whatever it is, as long as it is not a server error (allauth's flows, bogus keys).
+
+``"objects"`` names the URL's arguments in ``scenario.py``; ``post=True`` (or a dict of form
+data, or the name of form data in ``scenario.py``) requests it with a POST (the view only
+accepts POST). A redirect carrying an error message
+counts as ``no``. Every request is rolled back, so the order of the visitors does not matter. ``test_permission_matrix.py`` resolves every URL
+pattern of the project and fails on a URL without a rule here. New apps add their lines.
+"""
+
+from dataclasses import dataclass
+
+ok, login, no, any_ = "ok", "login", "no", "any"
+
+
+def who(anonymous, professional, other_member, org_admin, facilitator, coordinator):
+    return (anonymous, professional, other_member, org_admin, facilitator, coordinator)
+
+
+PUBLIC = who(ok, ok, ok, ok, ok, ok)
+SIGNED_IN = who(login, ok, ok, ok, ok, ok)
+COORDINATORS = who(login, no, no, no, no, ok)
+COORDINATORS_403 = who(no, no, no, no, no, ok)  # the same, anonymous visitors get a 403
+OWNERS = who(login, no, no, ok, no, ok)  # the organization's administrators and coordinators
+FACILITATORS = who(login, no, no, no, ok, ok)  # the group's facilitators and coordinators
+ANY = who(any_, any_, any_, any_, any_, any_)
+MEMBERS = who(login, no, ok, ok, no, ok)  # members of an organization, and coordinators
+THE_REGISTERED = who(no, no, ok, no, no, no)  # the person registered (other_member here)
+
+
+@dataclass(frozen=True)
+class Rule:
+    who: tuple
+    objects: str = "none"
+    post: bool | dict | str = False
+
+
+RULES = {
+    "set_language": Rule(PUBLIC, post=True),
+    # HSDS API and feeds: public, anonymous.
+    "hsds-root": Rule(PUBLIC),
+    "hsds-services": Rule(PUBLIC),
+    "hsds-service": Rule(PUBLIC, "hsds_service"),
+    "hsds-organizations": Rule(PUBLIC),
+    "hsds-organization": Rule(PUBLIC, "hsds_organization"),
+    "hsds-taxonomies": Rule(PUBLIC),
+    "hsds-taxonomy-terms": Rule(PUBLIC),
+    "hsds-service-at-locations": Rule(PUBLIC),
+    "hsds-openapi": Rule(PUBLIC),
+    "events_feeds:all": Rule(PUBLIC),
+    "events_feeds:type": Rule(PUBLIC, "event_type"),
+    "events_feeds:series": Rule(PUBLIC, "series"),
+    "events_feeds:personal": Rule(PUBLIC, "event_feed"),  # the holder of the signed link
+    # Platform.
+    "core:home": Rule(PUBLIC),
+    "core:audit_log": Rule(COORDINATORS),
+    "core:jobs": Rule(COORDINATORS),
+    # Accounts (allauth) and two-factor authentication.
+    "account_login": Rule(PUBLIC),
+    "account_logout": Rule(PUBLIC),
+    "account_inactive": Rule(PUBLIC),
+    "account_signup": Rule(PUBLIC),
+    "account_reauthenticate": Rule(SIGNED_IN),
+    "account_email": Rule(SIGNED_IN),
+    "account_email_verification_sent": Rule(PUBLIC),
+    "account_change_password": Rule(SIGNED_IN),
+    "account_set_password": Rule(SIGNED_IN),
+    "account_reset_password": Rule(PUBLIC),
+    "account_confirm_login_code": Rule(ANY),
+    "account_confirm_email": Rule(ANY, "email_key"),
+    "account_reset_password_from_key_done": Rule(PUBLIC),
+    "account_reset_password_from_key": Rule(ANY, "reset_key"),
+    "account_reset_password_done": Rule(PUBLIC),
+    "mfa_index": Rule(SIGNED_IN),
+    "mfa_authenticate": Rule(ANY),
+    "mfa_reauthenticate": Rule(ANY),
+    "mfa_activate_totp": Rule(SIGNED_IN),
+    "mfa_deactivate_totp": Rule(ANY),
+    "mfa_view_recovery_codes": Rule(ANY),
+    "mfa_generate_recovery_codes": Rule(ANY),
+    "mfa_download_recovery_codes": Rule(ANY),
+    "accounts:profile": Rule(SIGNED_IN),
+    "accounts:join": Rule(SIGNED_IN),
+    "accounts:requests": Rule(SIGNED_IN),
+    "accounts:decide": Rule(OWNERS, "request", post=True),
+    # Directory.
+    "directory:search": Rule(PUBLIC),
+    "directory:organizations": Rule(PUBLIC),
+    "directory:organization_propose": Rule(SIGNED_IN),
+    "directory:organization": Rule(PUBLIC, "org"),
+    "directory:organization_edit": Rule(OWNERS, "org"),
+    "directory:organization_report": Rule(SIGNED_IN, "org", post={"message": "Mauvais numéro"}),
+    "directory:service_create": Rule(OWNERS, "org"),
+    "directory:location_create": Rule(OWNERS, "org"),
+    "directory:location_edit": Rule(OWNERS, "location"),
+    "directory:service_report": Rule(SIGNED_IN, "org_service", post={"message": "Horaire erroné"}),
+    "directory:service": Rule(PUBLIC, "service"),
+    "directory:service_edit": Rule(OWNERS, "service"),
+    "directory:service_verify": Rule(OWNERS, "service", post=True),
+    "directory:service_publication": Rule(OWNERS, "service", post={"status": "published"}),
+    "directory:moderation": Rule(COORDINATORS_403),
+    "directory:organization_status": Rule(COORDINATORS_403, "org", post=True),
+    "directory:report_close": Rule(COORDINATORS_403, "error_report", post=True),
+    "directory:stale": Rule(COORDINATORS_403),
+    "directory:duplicates": Rule(COORDINATORS_403),
+    # Events.
+    "events:agenda": Rule(PUBLIC),
+    "events:month_current": Rule(PUBLIC),
+    "events:month": Rule(PUBLIC, "month"),
+    "events:create": Rule(MEMBERS),
+    "events:edit": Rule(OWNERS, "event"),
+    "events:my_registrations": Rule(SIGNED_IN),
+    "events:series": Rule(PUBLIC, "series"),
+    "events:followup": Rule(PUBLIC),
+    "events:action_new": Rule(COORDINATORS),
+    "events:expectation_status": Rule(OWNERS, "expectation", post={"status": "taken_up"}),
+    "events:cancel_by_token": Rule(PUBLIC, "cancel_token"),  # the holder of the signed link
+    "events:detail": Rule(PUBLIC, "event"),
+    "events:register": Rule(PUBLIC, "event", post=True),
+    "events:cancel": Rule(THE_REGISTERED, "event", post=True),
+    "events:registrants": Rule(OWNERS, "event"),
+    "events:export": Rule(OWNERS, "event_export"),
+    "events:check_in": Rule(OWNERS, "event_registration", post=True),
+    "events:cancel_for": Rule(OWNERS, "event_registration", post=True),
+    "events:attendance": Rule(OWNERS, "event", post={"attendance_count": "12"}),
+    "events:tables": Rule(OWNERS, "event"),
+    "events:report_edit": Rule(OWNERS, "event"),
+    # The report is not published yet: its files are for its organizers only (404 to others).
+    "events:attachment": Rule(who(no, no, no, ok, no, ok), "attachment"),
+    "events:expectation_add": Rule(OWNERS, "event", post={"text": "Plus de formations"}),
+    # Intervisions.
+    "intervisions:home": Rule(PUBLIC),
+    "intervisions:cycle": Rule(PUBLIC, "cycle"),
+    "intervisions:register": Rule(PUBLIC, "cycle"),
+    "intervisions:my_registration": Rule(PUBLIC, "intervision_token"),  # link holder
+    "intervisions:withdraw": Rule(PUBLIC, "intervision_token", post=True),
+    "intervisions:ics": Rule(PUBLIC, "intervision_token"),
+    "intervisions:my_invoice": Rule(PUBLIC, "intervision_token"),
+    "intervisions:my_certificate": Rule(ANY, "intervision_token"),
+    "intervisions:my_data": Rule(PUBLIC, "intervision_token"),
+    "intervisions:feed": Rule(PUBLIC, "intervision_feed"),
+    "intervisions:group": Rule(FACILITATORS, "group"),
+    "intervisions:plan": Rule(FACILITATORS, "group", post=True),
+    # The scenario's group has no presentation schedule yet: the facilitators' swap is refused
+    # by the domain, so only the refusal of everyone else is checked.
+    "intervisions:swap": Rule(who(login, no, no, no, any_, any_), "group", post="swap"),
+    "intervisions:attendance": Rule(FACILITATORS, "session"),
+    "intervisions:manage_cycles": Rule(COORDINATORS),
+    "intervisions:cycle_create": Rule(COORDINATORS),
+    "intervisions:manage_cycle": Rule(COORDINATORS, "cycle"),
+    "intervisions:cycle_edit": Rule(COORDINATORS, "cycle"),
+    "intervisions:cycle_status": Rule(COORDINATORS, "cycle", post={"status": "closed"}),
+    "intervisions:compose": Rule(COORDINATORS, "cycle", post=True),
+    "intervisions:publish": Rule(COORDINATORS, "cycle", post=True),
+    "intervisions:export": Rule(COORDINATORS, "cycle_export"),
+    "intervisions:invoices": Rule(COORDINATORS, "cycle"),
+    "intervisions:group_create": Rule(COORDINATORS, "new_group"),
+    "intervisions:group_edit": Rule(COORDINATORS, "cycle_group"),
+    "intervisions:registration_action": Rule(
+        COORDINATORS, "intervision_registration", post="accept_registration"
+    ),
+    "intervisions:invoice_pdf": Rule(COORDINATORS, "invoice"),
+    "intervisions:certificate": Rule(ANY, "intervision_registration"),
+}
+
+#: URL prefixes outside the matrix, with the reason: the Django admin has its own permission
+#: system (staff only, tested by Django) and is behind the coordinators' two-factor gate.
+EXCLUDED_PREFIXES = ("admin:",)
