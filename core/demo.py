@@ -7,9 +7,8 @@ code with ``manage.py demo_totp``. Never in production: there every coordinator 
 own authenticator at first login.
 """
 
+from django.apps import apps
 from django.conf import settings
-
-from accounts.models import User
 
 #: Published in README.md; only ever given to demo accounts, never in production.
 DEMO_TOTP_SECRET = "MAILLAGEDEMOTWOFACTORSECRETCODES"  # noqa: S105 - public demo secret
@@ -29,6 +28,7 @@ def load(rng, context, stdout=None) -> None:
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP
 
+    User = apps.get_model("accounts", "User")  # core never imports accounts (layers)
     coordinators = User.objects.filter(email__endswith="@maillage.demo").filter(
         role=User.Role.COORDINATOR
     )
