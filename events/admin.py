@@ -1,12 +1,12 @@
 """Admin for events: coordinators create and edit events, series, types and themes here.
 Saving an event goes through events.services.save_event (seats in the booking service follow):
 a capacity the booking service would refuse is a form error and nothing is saved, so that
-``Event.capacity`` and the booking resource's capacity never differ. Statuses with rules (an
-expectation's status, a registration's cancellation) are read-only here; they change on the
-organizers' pages, through the services: an event's status and attendance count (the organizers'
-edit and attendance pages), a registration's event and check-in (its seat is a booking of that
-event; registrations are made through the registration service, never added here), an action's
-status and the expectations it answers (linking one takes it up: events.services.save_action)."""
+``Event.capacity`` and the booking resource's capacity never differ. Statuses with rules are
+read-only here and change on the organizers' pages, through the services: an event's status
+and attendance count, an expectation's status, a registration's event, table, options,
+cancellation and check-in (its seat is a booking of that event; registrations are made by the
+registration service, never added here), an action's status and the expectations it answers
+(linking one takes it up: events.services.save_action)."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -124,7 +124,17 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "event__title"]
     # The seat is a booking of the event's resource: moving a registration to another event,
     # cancelling or checking in goes through events.services.
-    readonly_fields = ["event", "booking", "option_bookings", "cancelled_at", "checked_in_at"]
+    # A table is given by services.assign_tables (within the tables' capacities), the options
+    # asked for are booked by the registration service.
+    readonly_fields = [
+        "event",
+        "booking",
+        "option_bookings",
+        "wanted_options",
+        "table",
+        "cancelled_at",
+        "checked_in_at",
+    ]
     list_select_related = ["event"]
 
     def has_add_permission(self, request):

@@ -32,6 +32,8 @@ RULED = [
     (EventRegistration, "cancelled_at"),
     (EventRegistration, "event"),
     (EventRegistration, "checked_in_at"),
+    (EventRegistration, "table"),
+    (EventRegistration, "wanted_options"),
     (Action, "status"),
     (Action, "expectations"),
     (Cycle, "status"),
