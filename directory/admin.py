@@ -2,7 +2,8 @@
 Service edits by members go through the directory pages (services layer, change log).
 Statuses with rules are read-only here: an organization's and a service's publication status
 change on the moderation pages (directory.services, with a change record), an error report is
-closed from the coordination page."""
+closed from the coordination page; the freshness dates (last verified on, next review) are set
+when a person confirms the sheet."""
 
 from django.contrib import admin
 from django.db import models
@@ -32,7 +33,9 @@ class OrganizationAdmin(TranslationAdmin):
     list_filter = ["status", "sector", "is_network_member", "legal_status"]
     search_fields = ["name_fr", "name_nl", "alternate_name", "enterprise_number"]
     autocomplete_fields = ["parent"]
-    readonly_fields = ["status"]  # moderation: directory.services.organizations
+    # Moderation (directory.services.organizations); the freshness date is set by a person who
+    # checks the sheet, never by hand.
+    readonly_fields = ["status", "assured_date"]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -79,9 +82,17 @@ class ServiceAdmin(TranslationAdmin):
     list_display = ["name", "organization", "status", "publication_status", "assured_date"]
     list_filter = ["publication_status", "status", "fee"]
     search_fields = ["name_fr", "name_nl", "organization__name_fr"]
-    raw_id_fields = ["organization", "assured_by"]
+    raw_id_fields = ["organization"]
     filter_horizontal = ["terms", "area_municipalities", "area_basins"]
-    readonly_fields = ["publication_status"]  # moderation: directory.services
+    # Moderation (directory.services); the verification ("everything is still true") and the
+    # next review date come from directory.services.verify_service, with a change record.
+    readonly_fields = [
+        "publication_status",
+        "assured_date",
+        "assured_by",
+        "assurer_email",
+        "review_due",
+    ]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -1,9 +1,12 @@
 """Admin for events: coordinators create and edit events, series, types and themes here.
 Saving an event goes through events.services.save_event (seats in the booking service follow):
 a capacity the booking service would refuse is a form error and nothing is saved, so that
-``Event.capacity`` and the booking resource's capacity never differ. Statuses with rules (an
-expectation's status, a registration's cancellation) are read-only here; they change on the
-organizers' pages, through the services."""
+``Event.capacity`` and the booking resource's capacity never differ. Statuses with rules are
+read-only here and change on the organizers' pages, through the services: an event's status
+and attendance count, an expectation's status, a registration's event, table, options,
+cancellation and check-in (its seat is a booking of that event; registrations are made by the
+registration service, never added here), an action's status and the expectations it answers
+(linking one takes it up: events.services.save_action)."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -54,9 +57,16 @@ class SubGroupInline(admin.TabularInline):
 
 
 class EventAdminForm(forms.ModelForm):
+    online_url = forms.URLField(
+        label=Event._meta.get_field("online_url").verbose_name,
+        required=False,
+        assume_scheme="https",
+    )
+
     class Meta:
         model = Event
-        fields = ["capacity"]  # the admin adds the others
+        # Every field: the admin leaves out its read-only ones (a short list hid the others).
+        fields = "__all__"  # noqa: DJ007
 
     def clean(self):
         cleaned = super().clean()
@@ -77,7 +87,9 @@ class EventAdmin(TranslationAdmin):
     autocomplete_fields = ["organizer"]
     raw_id_fields = ["location"]
     inlines = [OptionInline, SubGroupInline]
-    readonly_fields = ["reminder_sent_at", "created_by"]
+    # Published / cancelled and the attendance count change on the organizers' pages
+    # (events.services.save_event, record_attendance).
+    readonly_fields = ["status", "attendance_count", "reminder_sent_at", "created_by"]
 
     def save_model(self, request, obj, form, change):
         if obj.created_by_id is None:
@@ -110,8 +122,23 @@ class EventAdmin(TranslationAdmin):
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "event", "created_at", "cancelled_at", "checked_in_at"]
     search_fields = ["name", "email", "event__title"]
-    readonly_fields = ["booking", "option_bookings", "cancelled_at"]
+    # The seat is a booking of the event's resource: moving a registration to another event,
+    # cancelling or checking in goes through events.services.
+    # A table is given by services.assign_tables (within the tables' capacities), the options
+    # asked for are booked by the registration service.
+    readonly_fields = [
+        "event",
+        "booking",
+        "option_bookings",
+        "wanted_options",
+        "table",
+        "cancelled_at",
+        "checked_in_at",
+    ]
     list_select_related = ["event"]
+
+    def has_add_permission(self, request):
+        return False  # events.services.register books the seat
 
 
 @admin.register(Report)
@@ -132,4 +159,5 @@ class ExpectationAdmin(admin.ModelAdmin):
 class ActionAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "due_date", "basin", "series"]
     list_filter = ["status", "basin"]
-    filter_horizontal = ["expectations"]
+    # Changed on the follow-up pages (events.services.save_action takes the expectations up).
+    readonly_fields = ["status", "expectations"]

@@ -20,6 +20,13 @@ class CycleAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "composition", "published_at", "anonymised_at"]
     inlines = [GroupInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_published:
+            # The groups' seats follow it: services.save_cycle resizes them (coordinators' page).
+            fields.append("group_max_size")
+        return fields
+
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
@@ -35,10 +42,16 @@ class RegistrationAdmin(admin.ModelAdmin):
         "reason_details",
         "anonymised_at",
         "withdrawn_at",
+        "cycle",
         "group",  # moves go through services.move (the seat bookings follow)
         "pinned",
+        "is_member",  # the member fee follows the institution's membership (services.register)
+        "fee",  # the invoice's amount is the fee
     ]
     raw_id_fields = ["user", "organization"]
+
+    def has_add_permission(self, request):
+        return False  # services.register checks the cycle, the consent and the seats
 
 
 @admin.register(Session)
@@ -53,8 +66,28 @@ class AttendanceAdmin(admin.ModelAdmin):
     list_display = ["session", "registration", "status"]
     readonly_fields = ["session", "registration", "status"]  # services.record_attendance
 
+    def has_add_permission(self, request):
+        return False
+
 
 @admin.register(Invoice)
 class InvoiceAdmin(admin.ModelAdmin):
     list_display = ["number", "billed_to", "amount", "issued_on", "paid_at"]
-    readonly_fields = ["year", "sequence", "registration", "paid_at"]  # services.mark_paid
+    # An invoice is issued by services.issue_invoice (gapless number, amount = the registration's
+    # fee) and paid through services.mark_paid: nothing of it is written here.
+    readonly_fields = [
+        "year",
+        "sequence",
+        "registration",
+        "billed_to",
+        "amount",
+        "issued_on",
+        "paid_at",
+        "reminded_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # numbers stay without gaps
