@@ -22,11 +22,26 @@ import numpy as np
 from django.db import connection
 
 FTS_TABLE = "directory_service_fts"
+SERVICE_TABLE = "directory_service"
 INDEX_TABLE = "directory_serviceindex"
 WORD_TABLE = "directory_serviceword"
 
 
-class SqliteBackend:
+class _Rows:
+    def snapshot_rows(self) -> list:
+        """(id, service id as stored, facets, hours, name, latitude, longitude, title,
+        verification date) of every index row, in name order: the snapshot's one read, raw
+        (no per-value conversion by the ORM)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT i.id, i.service_id, i.facets, i.hours, i.name, i.latitude, i.longitude, "
+                f"i.title, s.assured_date FROM {INDEX_TABLE} i "
+                f"JOIN {SERVICE_TABLE} s ON s.id = i.service_id ORDER BY i.name, i.id"
+            )
+            return cursor.fetchall()
+
+
+class SqliteBackend(_Rows):
     vendor = "sqlite"
 
     def write(self, cursor, rows):
@@ -99,7 +114,7 @@ class SqliteBackend:
         return results
 
 
-class PostgresBackend:
+class PostgresBackend(_Rows):
     vendor = "postgresql"
 
     #: Longest word stored and searched (B-tree entries have a size limit); see migration 0006.
