@@ -224,7 +224,8 @@ def _word_slices(texts: list) -> tuple:
     size = max(len(texts), 1)
     positions = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     keys = np.sort(rank[np.array(ids, dtype=np.int64)] * size + positions)
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a word twice in a title
+    if len(keys):
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a word twice in a title
     offsets = np.searchsorted(keys // size, np.arange(len(words) + 1, dtype=np.int64))
     return words, offsets.astype(np.int64), keys % size
 
