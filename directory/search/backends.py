@@ -8,8 +8,9 @@ tables they use are created by migrations (0003 for SQLite, 0006 for PostgreSQL)
   key is a B-tree in byte order (``COLLATE "C"``): a word prefix is a range scan read from the
   index alone. ``pg_trgm`` serves the fuzzy fallback on names.
 
-``form_matches`` answers the engine: for each form of a query word (a prefix and the exact
-indexed words sharing its stem), the ids of the rows having it. ``vocabulary`` lists the
+``all_forms_matches`` answers the engine: for each concept, the forms of its words (a prefix
+and the exact indexed words sharing its stem), the ids of the rows having every form
+(``form_matches``: one form each). ``vocabulary`` lists the
 distinct indexed words (typos, stems). Older helpers: a backend matches tokens as word
 prefixes, ANDed: SQLite
 with ``text_match`` (all tokens at once, narrowed by the facet token groups, OR within a group
@@ -22,11 +23,26 @@ import numpy as np
 from django.db import connection
 
 FTS_TABLE = "directory_service_fts"
+SERVICE_TABLE = "directory_service"
 INDEX_TABLE = "directory_serviceindex"
 WORD_TABLE = "directory_serviceword"
 
 
-class SqliteBackend:
+class _Rows:
+    def snapshot_rows(self) -> list:
+        """(id, service id as stored, facets, hours, name, latitude, longitude, title,
+        verification date) of every index row, in name order: the snapshot's one read, raw
+        (no per-value conversion by the ORM)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT i.id, i.service_id, i.facets, i.hours, i.name, i.latitude, i.longitude, "
+                f"i.title, s.assured_date FROM {INDEX_TABLE} i "
+                f"JOIN {SERVICE_TABLE} s ON s.id = i.service_id ORDER BY i.name, i.id"
+            )
+            return cursor.fetchall()
+
+
+class SqliteBackend(_Rows):
     vendor = "sqlite"
 
     def write(self, cursor, rows):
@@ -83,23 +99,30 @@ class SqliteBackend:
 
     def form_matches(self, forms) -> list[list[int]]:
         """For each (prefix, exact words) form, the index row ids having a word that starts
-        with the prefix (None: no prefix) or equals one of the exact words (one FTS5 query per
-        form)."""
+        with the prefix (None: no prefix) or equals one of the exact words."""
+        return self.all_forms_matches([(form,) for form in forms])
+
+    def all_forms_matches(self, entries) -> list[list[int]]:
+        """For each entry (forms that must all be there: the words of a concept), the index
+        row ids having every form (one FTS5 query per entry: FTS5 intersects)."""
         results = []
         with connection.cursor() as cursor:
-            for prefix, exact in forms:
-                parts = [f'"{prefix}" *'] if prefix else []
-                parts += [f'"{w}"' for w in exact if not (prefix and w.startswith(prefix))]
+            for forms in entries:
+                ors = []
+                for prefix, exact in forms:
+                    parts = [f'"{prefix}" *'] if prefix else []
+                    parts += [f'"{w}"' for w in exact if not (prefix and w.startswith(prefix))]
+                    ors.append("(" + " OR ".join(parts) + ")")
                 cursor.execute(
                     f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                    ["body : (" + " OR ".join(parts) + ")"],
+                    ["body : (" + " AND ".join(ors) + ")"],
                 )
                 rows = cursor.fetchall()  # one-column rows: NumPy flattens them in C
                 results.append(np.array(rows, dtype=np.int64).reshape(-1))
         return results
 
 
-class PostgresBackend:
+class PostgresBackend(_Rows):
     vendor = "postgresql"
 
     #: Longest word stored and searched (B-tree entries have a size limit); see migration 0006.
@@ -164,26 +187,34 @@ class PostgresBackend:
     def form_matches(self, forms) -> list[list[int]]:
         """For each (prefix, exact words) form, the index row ids having a word that starts
         with the prefix or equals one of the exact words, all in one round trip."""
+        return self.all_forms_matches([(form,) for form in forms])
+
+    def _form_select(self, prefix, exact, params) -> str:
+        exact = [w[: self.max_word] for w in exact if not (prefix and w.startswith(prefix))]
+        if prefix is None:
+            params.append(exact)
+            return f"SELECT id FROM {WORD_TABLE} WHERE word = ANY(%s)"
+        if len(prefix) > self.max_word:
+            select = (
+                f"SELECT w.id FROM {WORD_TABLE} w JOIN {INDEX_TABLE} i "
+                "ON i.id = w.id WHERE w.word = %s AND ' ' || i.body LIKE %s"
+            )
+            params += [prefix[: self.max_word], f"% {prefix}%"]
+        else:
+            select = f"SELECT id FROM {WORD_TABLE} WHERE word LIKE %s"
+            params.append(prefix + "%")
+        if exact:
+            select += f" UNION ALL SELECT id FROM {WORD_TABLE} WHERE word = ANY(%s)"
+            params.append(exact)
+        return select
+
+    def all_forms_matches(self, entries) -> list[list[int]]:
+        """For each entry (forms that must all be there: the words of a concept), the index
+        row ids having every form (intersected by PostgreSQL), all in one round trip."""
         parts, params = [], []
-        for prefix, exact in forms:
-            exact = [w[: self.max_word] for w in exact if not (prefix and w.startswith(prefix))]
-            if prefix is None:
-                parts.append(f"(SELECT array_agg(id) FROM {WORD_TABLE} WHERE word = ANY(%s))")
-                params.append(exact)
-                continue
-            if len(prefix) > self.max_word:
-                select = (
-                    f"SELECT w.id FROM {WORD_TABLE} w JOIN {INDEX_TABLE} i "
-                    "ON i.id = w.id WHERE w.word = %s AND ' ' || i.body LIKE %s"
-                )
-                params += [prefix[: self.max_word], f"% {prefix}%"]
-            else:
-                select = f"SELECT id FROM {WORD_TABLE} WHERE word LIKE %s"
-                params.append(prefix + "%")
-            if exact:
-                select += f" UNION ALL SELECT id FROM {WORD_TABLE} WHERE word = ANY(%s)"
-                params.append(exact)
-            parts.append(f"(SELECT array_agg(id) FROM ({select}) f)")
+        for forms in entries:
+            selects = [f"({self._form_select(p, e, params)})" for p, e in forms]
+            parts.append(f"(SELECT array_agg(id) FROM ({' INTERSECT '.join(selects)}) f)")
         if not parts:
             return []
         with connection.cursor() as cursor:

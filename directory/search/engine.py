@@ -244,14 +244,15 @@ def _forms(snap, word: str, extra=()) -> tuple:
     return (word, tuple(exact))
 
 
-def _form_masks(backend, snap, forms: list) -> list:
-    """The bitmap of each form; the snapshot keeps them (a facet click asks nothing)."""
-    keys = [f"{f[0] or ''}|{' '.join(f[1])}" for f in forms]
+def _form_masks(backend, snap, entries: list) -> list:
+    """The bitmap of each entry (forms that must all be there); the snapshot keeps them (a
+    facet click asks nothing)."""
+    keys = ["&".join(f"{f[0] or ''}|{' '.join(f[1])}" for f in forms) for forms in entries]
     known = {k: snap.word_masks.get(k) for k in keys}  # (another thread may clear it)
-    missing = [(k, f) for k, f in zip(keys, forms, strict=True) if known[k] is None]
+    missing = [(k, f) for k, f in zip(keys, entries, strict=True) if known[k] is None]
     if missing:
         unique = dict(missing)
-        answers = backend.form_matches(list(unique.values()))
+        answers = backend.all_forms_matches(list(unique.values()))
         for key, row_ids in zip(unique, answers, strict=True):
             known[key] = snap.mask_of_rows(row_ids)
             snap.remember_word(key, known[key])
@@ -263,19 +264,26 @@ def _understand(backend, snap, query: str) -> list:
         return []
     thes = thesaurus.current()
     found = [_Concept(c, [_forms(snap, w) for w in c.words]) for c in read_concepts(query, thes)]
-    wholes = [(None, (f[0], *f[1])) if len(f[0]) <= SHORT else None for c in found for f in c.forms]
-    asked = [f for c in found for f in c.forms] + [w for w in wholes if w]
-    masks = iter(_form_masks(backend, snap, asked))
+    # One entry per concept (its words intersected by the database: fewer ids to read), and
+    # one for a concept having short words, each looked for as a whole word.
+    asked, whole_of = [], {}
     for c in found:
-        c.literal = snap.all
-        for _form in c.forms:
-            c.literal &= next(masks)
-    wholes = iter(wholes)
+        if not c.forms:
+            continue
+        asked.append(tuple(c.forms))
+        if any(len(f[0]) <= SHORT for f in c.forms):
+            whole_of[id(c)] = len(asked)
+            asked.append(tuple((None, (f[0], *f[1])) if len(f[0]) <= SHORT else f for f in c.forms))
+    masks = _form_masks(backend, snap, asked)
+    index = 0
     for c in found:
-        c.whole = c.literal
-        for _form in c.forms:
-            if next(wholes) is not None:
-                c.whole &= next(masks)
+        c.literal = c.whole = snap.all
+        if c.forms:
+            c.literal = c.whole = masks[index]
+            index += 1
+            if id(c) in whole_of:
+                c.whole = masks[index]
+                index += 1
         c.synonym = _synonym_mask(snap, c.concept.synonyms)
         c.mask = c.literal | c.synonym
     for c in found:
@@ -322,9 +330,7 @@ def _correct(backend, snap, thes, c: _Concept) -> None:
     c.forms = forms
     c.concept.corrected = corrected
     c.concept.synonyms = frozenset(synonyms)
-    c.literal = snap.all
-    for mask in _form_masks(backend, snap, forms):
-        c.literal &= mask
+    c.literal = _form_masks(backend, snap, [tuple(forms)])[0] if forms else snap.all
     c.whole = c.literal
     c.synonym = _synonym_mask(snap, c.concept.synonyms)
     c.mask = c.literal | c.synonym

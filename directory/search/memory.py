@@ -15,15 +15,17 @@ Never written to by anything but ``load``; never holds personal data.
 
 import bisect
 import datetime
+import gc
 import threading
 import time
+import uuid
 from itertools import chain
 
 import numpy as np
 from django.core.cache import cache
 from django.db import DatabaseError
 
-from ..models import ServiceIndex, TaxonomyTerm
+from ..models import TaxonomyTerm
 from . import stemming
 from .backends import get_backend
 from .text import fold
@@ -34,6 +36,8 @@ FAR_AWAY = 1e6
 MAX_CACHED_WORDS = 512
 #: A sheet verified this many days ago (or more, or never) gets no freshness boost.
 FRESH_DAYS = 730
+#: Rows sharing a facet or hours text at least this many times: one bitmap for the text.
+SHARED_TEXT = 64
 _lock = threading.Lock()
 _snapshot = None
 
@@ -51,18 +55,7 @@ class Snapshot:
         # The distinct words of the titles, sorted, each with the positions whose title has it
         # (one array, a slice per word): the titles having a word that starts with a prefix
         # are then one slice (relevance), whatever the number of matches.
-        having: dict[str, list[int]] = {}
-        for position, title in enumerate(self.titles):
-            for word in set(title.split()):
-                having.setdefault(word, []).append(position)
-        self.title_words = sorted(having)
-        counts = np.fromiter((len(having[w]) for w in self.title_words), dtype=np.int64)
-        self.title_offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
-        self.title_positions = np.fromiter(
-            (p for w in self.title_words for p in having[w]),
-            dtype=np.int64,
-            count=int(self.title_offsets[-1]),
-        )
+        self.title_words, self.title_offsets, self.title_positions = _word_slices(self.titles)
         #: Freshness in [0, 1]: 1 for a sheet verified today, 0 after FRESH_DAYS or never.
         self.freshness = np.array([row[8] for row in rows], dtype=np.float64)
         #: Folded words of the index bodies and their stem groups (typos, inflections).
@@ -86,19 +79,25 @@ class Snapshot:
         row_ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=size)
         self.position_of_id = np.full(int(row_ids.max(initial=0)) + 1, -1, dtype=np.int64)
         self.position_of_id[row_ids] = np.arange(size, dtype=np.int64)
-        # Facet and hour tokens: rows sharing a text (the opening hours of a week are few)
-        # are split once, their positions going to each token together.
-        having_token: dict[str, list] = {}
+        # Facet and hour tokens: rows sharing a text are split once; a text many rows share
+        # (the opening hours of a week are few) becomes one bitmap, ORed into its tokens.
+        shared: dict[str, int] = {}
+        single: dict[str, list[int]] = {}
         for column in (2, 3):  # facets, hours
             by_text: dict[str, list[int]] = {}
             for index, row in enumerate(rows):
                 by_text.setdefault(row[column], []).append(index)
             for text, positions in by_text.items():
-                for token in text.split():
-                    having_token.setdefault(token, []).append(positions)
+                if len(positions) >= SHARED_TEXT:
+                    mask = self.mask_of(positions)
+                    for token in text.split():
+                        shared[token] = shared.get(token, 0) | mask
+                else:
+                    for token in text.split():
+                        single.setdefault(token, []).extend(positions)
         self.masks = {
-            token: self.mask_of(list(chain.from_iterable(lists)))
-            for token, lists in having_token.items()
+            token: shared.get(token, 0) | (self.mask_of(single[token]) if token in single else 0)
+            for token in {**shared, **single}
         }
         self.all = (1 << size) - 1
         #: Query word -> bitmap of the rows having a word that starts with it (PostgreSQL),
@@ -189,38 +188,63 @@ def snapshot() -> Snapshot:
     with _lock:
         if _snapshot is not None and _snapshot.version == version:
             return _snapshot
-        rows = _rows()
-        vocabulary = get_backend().vocabulary()
-        term_texts = {
-            "t" + pk.hex: " " + " | ".join(fold(n) for n in names if n)
-            for pk, *names in TaxonomyTerm.objects.values_list(
-                "pk", "name_fr", "name_nl", "name_en"
-            )
-        }
-        _snapshot = Snapshot(version, rows, vocabulary, term_texts)
+        # Hundreds of thousands of small objects and no cycle: the collector would walk
+        # them again and again while they are made.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            rows = _rows()
+            vocabulary = get_backend().vocabulary()
+            term_texts = {
+                "t" + pk.hex: " " + " | ".join(fold(n) for n in names if n)
+                for pk, *names in TaxonomyTerm.objects.values_list(
+                    "pk", "name_fr", "name_nl", "name_en"
+                )
+            }
+            _snapshot = Snapshot(version, rows, vocabulary, term_texts)
+        finally:
+            if collecting:
+                gc.enable()
         return _snapshot
+
+
+def _word_slices(texts: list) -> tuple:
+    """The distinct words of these texts (sorted), their offsets and the positions of the texts
+    having each word (ascending within a word's slice): NumPy sorts the (word, position) pairs
+    once instead of Python lists growing word by word."""
+    split = [text.split() for text in texts]
+    lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+    numbers: dict[str, int] = {}
+    ids = [numbers.setdefault(w, len(numbers)) for w in chain.from_iterable(split)]
+    words = sorted(numbers)
+    rank = np.empty(len(words), dtype=np.int64)
+    rank[np.fromiter(map(numbers.__getitem__, words), dtype=np.int64, count=len(words))] = (
+        np.arange(len(words), dtype=np.int64)
+    )
+    size = max(len(texts), 1)
+    positions = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    keys = np.sort(rank[np.array(ids, dtype=np.int64)] * size + positions)
+    if len(keys):
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a word twice in a title
+    offsets = np.searchsorted(keys // size, np.arange(len(words) + 1, dtype=np.int64))
+    return words, offsets.astype(np.int64), keys % size
 
 
 def _rows() -> list:
     """(id, service id, facets, hours, name, latitude, longitude, title, freshness) per index
     row, in name order. The title is folded by the indexer; only the verification date (set
     without reindexing) is read from the service."""
-    today = datetime.date.today()
-    rows = []
-    for *head, assured in ServiceIndex.objects.order_by("name", "id").values_list(
-        "id",
-        "service_id",
-        "facets",
-        "hours",
-        "name",
-        "latitude",
-        "longitude",
-        "title",
-        "service__assured_date",
-    ):
-        age = (today - assured).days if assured else FRESH_DAYS
-        rows.append((*head, max(0.0, 1.0 - max(age, 0) / FRESH_DAYS)))
-    return rows
+    raw = get_backend().snapshot_rows()
+    if not raw:
+        return []
+    days = np.array([row[8] for row in raw], dtype="datetime64[D]")  # None: NaT
+    age = (np.datetime64(datetime.date.today(), "D") - days).astype(np.float64)
+    age[np.isnat(days)] = FRESH_DAYS
+    fresh = np.maximum(0.0, 1.0 - np.maximum(age, 0.0) / FRESH_DAYS).tolist()
+    first = raw[0][1]
+    if isinstance(first, uuid.UUID):
+        return [(*row[:8], f) for row, f in zip(raw, fresh, strict=True)]
+    return [(row[0], uuid.UUID(row[1]), *row[2:8], f) for row, f in zip(raw, fresh, strict=True)]
 
 
 def reset() -> None:

@@ -391,3 +391,22 @@ def test_the_index_version_never_expires(settings):
         cursor.execute("SELECT expires FROM test_search_version_cache")
         (expires,) = cursor.fetchone()
     assert str(expires).startswith("9999")  # no timeout
+
+
+def test_an_empty_directory_answers_with_no_result():
+    from directory.search import memory
+
+    rebuild()
+    memory.reset()
+    result = search(SearchParams(query="logement"))
+    assert (result.total, result.ids) == (0, [])
+
+
+def test_a_service_and_organization_names_are_the_title_of_its_index_row():
+    from directory.models import ServiceIndex
+
+    service = make_service(name_fr="Antenne Logement Sud")
+    rebuild()
+    title = ServiceIndex.objects.get(service=service).title
+    assert fold("Antenne Logement Sud") in title
+    assert fold(service.organization.name_fr) in title
