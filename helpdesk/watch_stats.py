@@ -7,6 +7,7 @@ returns a free text nor anything about a person.
 """
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, Q, Sum
@@ -70,6 +71,8 @@ class Watch:
     basins: list = field(default_factory=list)
     totals: dict = field(default_factory=dict)
     gaps: list = field(default_factory=list)
+    #: When these figures were computed (ns): what cached drawings of them are keyed on.
+    stamp: int = field(default_factory=time.time_ns)
 
 
 def _requests(filters: Filters):
