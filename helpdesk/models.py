@@ -167,19 +167,31 @@ class HelpRequest(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "created_at"], name="helpdesk_status_created"),
-            # Covers the needs watch's one GROUP BY (no table access on SQLite).
+            # Covers the needs watch's main GROUP BY in its own column order (month, need,
+            # municipality, basin): SQLite streams the groups from the index, no sort.
             models.Index(
                 fields=[
                     "created_month",
                     "need",
-                    "public",
                     "municipality",
                     "basin",
+                    "public",
                     "status",
                     "waiting_hours",
                     "helped",
                 ],
                 name="helpdesk_watch_cover",
+            ),
+            # Covers the GROUP BY month and public (streamed in index order, no sort).
+            models.Index(
+                fields=["created_month", "public", "status", "waiting_hours", "helped"],
+                name="helpdesk_watch_public",
+            ),
+            # The needs watch's recent gaps in words: only "no solution" rows with a text.
+            models.Index(
+                fields=["status", "-created_at"],
+                condition=~models.Q(gap_description=""),
+                name="helpdesk_watch_gaps",
             ),
         ]
 

@@ -147,7 +147,13 @@ def watch_chart(request, name):
     form, filters = filters_from(request.GET)
     if filters is None:
         return HttpResponse(status=400)
-    svg = watch_charts.CHARTS[name](cached_watch(filters))
+    data = cached_watch(filters)
+    # The drawing is cached with the figures it shows (same computation stamp).
+    key = f"helpdesk:watch-chart:v1:{name}:{get_language()}:{filters.key()}:{data.stamp}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = watch_charts.CHARTS[name](data)
+        cache.set(key, svg, CACHE_SECONDS)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     # Shown through <img>: no script runs; the chart's own styles are allowed.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"

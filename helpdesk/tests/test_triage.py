@@ -193,3 +193,17 @@ def test_requests_statuses_queryset():
     make_request(status="answered")
     assert HelpRequest.objects.open().count() == 1
     assert HelpRequest.objects.finished().count() == 1
+
+
+def test_the_status_filter_is_kept_when_changing_page(client, coordinator):
+    for _ in range(31):
+        make_request(status="closed")
+    make_request(status="new")
+    client.force_login(coordinator)
+    url = reverse("helpdesk:triage")
+    first = client.get(url, {"status": "closed", "mine": ""})
+    html = first.content.decode()
+    assert "status=closed&amp;mine=&amp;page=2" in html
+    second = client.get(url, {"status": "closed", "mine": "", "page": "2"})
+    assert second.context["status"] == "closed"
+    assert [item.status for item in second.context["page"]] == ["closed"]
