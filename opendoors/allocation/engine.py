@@ -175,10 +175,14 @@ def allocate(
     rules: Rules | None = None,
     *,
     time_limit: float = 30.0,
-    workers: int = 2,
+    workers: int = 1,
     seed: int = 0,
 ) -> Allocation:
-    """The best assignment of wishes to slots under ``rules`` (see the module docstring)."""
+    """The best assignment of wishes to slots under ``rules`` (see the module docstring).
+
+    One solver worker by default: the result is then reproducible (same input, same
+    allocation), and on the 2 shared cores it was as fast as two at the real scale and faster
+    at 10 times it (``bench/opendoors.py``, docs/benchmarks.md)."""
     started = time.perf_counter()
     rules = rules or Rules()
     if isinstance(slots, list):
