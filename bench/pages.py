@@ -359,6 +359,12 @@ def _find_new_apps(n: Network) -> None:
     n.tree = Tree.objects.select_related("published").filter(published__isnull=False).first()
     data = paths.data_of(n.tree.published)
     n.node_code = next(iter(data["nodes"]))
+    # A coordinator edits a draft (the published version is never edited in place).
+    from accounts.models import User
+    from orientation.services import trees
+
+    if not n.tree.versions.drafts().exists():
+        trees.start_draft(User.objects.get(email="coordination@maillage.demo"), n.tree)
     # The longest path that ends on a search, in the first municipality, in French.
     steps = max(
         (
