@@ -4,13 +4,15 @@ under 300 ms server time and under 150 KB transferred for any page).
     .venv/bin/python bench/pages.py                 # a fresh SQLite database in a temporary folder
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/maillage_pages_bench .venv/bin/python bench/pages.py
     .venv/bin/python bench/pages.py --scale 1       # the demo network itself (quicker)
+    DATABASE_URL=... .venv/bin/python bench/pages.py --reuse   # time again, no rebuild
 
 Builds the network with the apps' demo loaders, ``--scale`` times over (default 10: 3,200
 organizations, their services, about 200 events, 20 intervision cycles of 40 registrants), then
 requests each page of ``PAGES`` ``--runs`` times (default 20) with Django's test client
 (in-process: server time without network, no static files), as the person the page is for:
-an anonymous visitor, a professional (member of an organization), a facilitator or a
-coordinator. Prints p50/p95 in ms, the HTML size and its gzip size (what a browser transfers)
+an anonymous visitor, a professional (member of an organization; the requester of a helpdesk
+request, an open doors visitor, a host member), a facilitator or a coordinator (no second
+factor: none is required in this branch yet). Prints p50/p95 in ms, the HTML size and its gzip size (what a browser transfers)
 and the number of SQL queries. Static files (CSS, htmx, Leaflet) are listed separately: they
 are cached after the first page. Search pages are listed for completeness; search itself is
 measured by ``bench/search.py``.
