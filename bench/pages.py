@@ -12,8 +12,8 @@ requests each page of ``PAGES`` ``--runs`` times (default 20) with Django's test
 (in-process: server time without network, no static files), as the person the page is for:
 an anonymous visitor, a professional (member of an organization; the requester of a helpdesk
 request, an open doors visitor, a host member), a facilitator or a coordinator (no second
-factor: none is required in this branch yet). Prints p50/p95 in ms, the HTML size and its gzip size (what a browser transfers)
-and the number of SQL queries. Static files (CSS, htmx, Leaflet) are listed separately: they
+factor: none is required in this branch yet). Prints p50/p95 in ms, the HTML size and its gzip
+size (what a browser would transfer behind a compressing proxy) and the number of SQL queries. Static files (CSS, htmx, Leaflet) are listed separately: they
 are cached after the first page. Search pages are listed for completeness; search itself is
 measured by ``bench/search.py``.
 
