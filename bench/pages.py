@@ -4,14 +4,16 @@ under 300 ms server time and under 150 KB transferred for any page).
     .venv/bin/python bench/pages.py                 # a fresh SQLite database in a temporary folder
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/maillage_pages_bench .venv/bin/python bench/pages.py
     .venv/bin/python bench/pages.py --scale 1       # the demo network itself (quicker)
+    DATABASE_URL=... .venv/bin/python bench/pages.py --reuse   # time again, no rebuild
 
 Builds the network with the apps' demo loaders, ``--scale`` times over (default 10: 3,200
 organizations, their services, about 200 events, 20 intervision cycles of 40 registrants), then
 requests each page of ``PAGES`` ``--runs`` times (default 20) with Django's test client
 (in-process: server time without network, no static files), as the person the page is for:
-an anonymous visitor, a professional (member of an organization), a facilitator or a
-coordinator. Prints p50/p95 in ms, the HTML size and its gzip size (what a browser transfers)
-and the number of SQL queries. Static files (CSS, htmx, Leaflet) are listed separately: they
+an anonymous visitor, a professional (member of an organization; the requester of a helpdesk
+request, an open doors visitor, a host member), a facilitator or a coordinator (no second
+factor: none is required in this branch yet). Prints p50/p95 in ms, the HTML size and its gzip
+size (what a browser would transfer behind a compressing proxy) and the number of SQL queries. Static files (CSS, htmx, Leaflet) are listed separately: they
 are cached after the first page. Search pages are listed for completeness; search itself is
 measured by ``bench/search.py``.
 
@@ -68,12 +70,21 @@ class Network:
     session: object = None
     registration: object = None  # an intervision registration (the person's page token)
     invoice: object = None
+    result_url: str = ""  # an orientation result page (a path that ends on a search)
+    tree: object = None  # a published orientation tree
+    node_code: str = ""  # a node of that tree's published version
+    help_request: object = None  # an answered helpdesk request (its requester reads it)
+    open_request: object = None  # a helpdesk request still in triage
+    thesaurus_entry: object = None
+    slot: object = None  # an open doors slot of the current programme
+    host_slot: object = None  # an open doors slot with the most visitors (the host's page)
+    participation: object = None  # that slot's participation
 
 
 @dataclass
 class Page:
     name: str
-    who: str  # anonymous | professional | facilitator | coordinator
+    who: str  # anonymous | professional | facilitator | coordinator | requester | visitor | host
     url: object  # function(Network) -> path
 
 
@@ -163,12 +174,109 @@ PAGES = [
         lambda n: f"/fr/intervisions/gestion/{n.cycle.pk}/factures/",
     ),
     Page("group (coordinator)", "coordinator", lambda n: f"/fr/intervisions/groupes/{n.group.pk}/"),
+    # The directory's thesaurus and searches without result (coordinators).
+    Page("thesaurus", "coordinator", lambda n: "/fr/annuaire/coordination/thesaurus/"),
+    Page(
+        "thesaurus new entry",
+        "coordinator",
+        lambda n: "/fr/annuaire/coordination/thesaurus/nouveau/",
+    ),
+    Page(
+        "thesaurus entry",
+        "coordinator",
+        lambda n: f"/fr/annuaire/coordination/thesaurus/{n.thesaurus_entry.pk}/",
+    ),
+    Page(
+        "zero-result searches",
+        "coordinator",
+        lambda n: "/fr/annuaire/coordination/recherches-sans-resultat/",
+    ),
+    # Orientation: guided paths (anyone), trees and gaps (coordinators).
+    Page("orientation home", "anonymous", lambda n: "/fr/orientation/"),
+    Page("orientation first step", "anonymous", lambda n: f"/fr/orientation/{n.tree.need}/"),
+    Page("orientation result", "anonymous", lambda n: n.result_url),
+    Page("orientation result", "professional", lambda n: n.result_url),
+    Page("orientation trees", "coordinator", lambda n: "/fr/orientation/coordination/"),
+    Page(
+        "orientation tree edit",
+        "coordinator",
+        lambda n: f"/fr/orientation/coordination/{n.tree.need}/",
+    ),
+    Page(
+        "orientation node edit",
+        "coordinator",
+        lambda n: f"/fr/orientation/coordination/{n.tree.need}/noeuds/{n.node_code}/",
+    ),
+    Page("orientation gaps", "coordinator", lambda n: "/fr/orientation/coordination/lacunes/"),
+    # Helpdesk: a professional's requests, the coordinators' triage and needs watch.
+    Page("helpdesk new request", "professional", lambda n: "/fr/helpdesk/nouvelle-demande/"),
+    Page("helpdesk my requests", "requester", lambda n: "/fr/helpdesk/"),
+    Page(
+        "helpdesk a request", "requester", lambda n: f"/fr/helpdesk/demandes/{n.help_request.pk}/"
+    ),
+    Page("helpdesk triage", "coordinator", lambda n: "/fr/helpdesk/triage/"),
+    Page(
+        "helpdesk triage request",
+        "coordinator",
+        lambda n: f"/fr/helpdesk/triage/{n.open_request.pk}/",
+    ),
+    Page("needs watch", "coordinator", lambda n: "/fr/helpdesk/veille/"),
+    # Open doors week: programme (anyone), visits and wishes, hosts, coordination.
+    Page("open doors programme", "anonymous", lambda n: "/fr/portes-ouvertes/"),
+    Page("open doors slot", "anonymous", lambda n: f"/fr/portes-ouvertes/creneau/{n.slot.pk}/"),
+    Page("open doors slot", "visitor", lambda n: f"/fr/portes-ouvertes/creneau/{n.slot.pk}/"),
+    Page("open doors my visits", "visitor", lambda n: "/fr/portes-ouvertes/mes-visites/"),
+    Page("open doors wishes", "visitor", lambda n: "/fr/portes-ouvertes/voeux/"),
+    Page("open doors host home", "host", lambda n: "/fr/portes-ouvertes/accueil/"),
+    Page(
+        "open doors participation",
+        "host",
+        lambda n: f"/fr/portes-ouvertes/accueil/{n.participation.pk}/",
+    ),
+    Page(
+        "open doors new slot form",
+        "host",
+        lambda n: f"/fr/portes-ouvertes/accueil/{n.participation.pk}/creneau/",
+    ),
+    Page(
+        "open doors slot edit form",
+        "host",
+        lambda n: f"/fr/portes-ouvertes/accueil/{n.participation.pk}/creneau/{n.host_slot.pk}/",
+    ),
+    Page(
+        "open doors slot visitors",
+        "host",
+        lambda n: f"/fr/portes-ouvertes/creneau/{n.host_slot.pk}/visiteurs/",
+    ),
+    Page("open doors coordination", "coordinator", lambda n: "/fr/portes-ouvertes/coordination/"),
+    Page(
+        "open doors review",
+        "coordinator",
+        lambda n: f"/fr/portes-ouvertes/coordination/participation/{n.participation.pk}/",
+    ),
+    Page(
+        "open doors wish round", "coordinator", lambda n: "/fr/portes-ouvertes/coordination/voeux/"
+    ),
+    Page(
+        "open doors dashboard", "coordinator", lambda n: "/fr/portes-ouvertes/coordination/tableau/"
+    ),
+    # Privacy: the policy (anyone), one's data, the coordinators' schedule and read log.
+    Page("privacy policy", "anonymous", lambda n: "/fr/vie-privee/"),
+    Page("my data", "professional", lambda n: "/fr/vie-privee/mes-donnees/"),
+    Page("my data export page", "professional", lambda n: "/fr/vie-privee/mes-donnees/export/"),
+    Page(
+        "retention schedule", "coordinator", lambda n: "/fr/vie-privee/coordination/conservation/"
+    ),
+    Page("read log", "coordinator", lambda n: "/fr/vie-privee/coordination/lectures/"),
 ]
 
 
 def build_network(scale: int, seed: int = 2026) -> None:
     """The demo network, ``scale`` times over: organizations and services scaled by the
-    directory loaders, events and intervision cycles by running their loaders again."""
+    directory loaders; events, intervision cycles, orientation paths and helpdesk requests by
+    running their loaders again; the open doors week (two editions) and the privacy data (the
+    demo accounts' consents) once, as in the demo: the week's programme is chosen among the
+    (ten times more) services, and the accounts are not scaled."""
     import importlib
 
     from intervisions.models import Registration
@@ -194,6 +302,10 @@ def build_network(scale: int, seed: int = 2026) -> None:
                 r.status = Registration.Status.PENDING
                 copies.append(r)
             Registration.objects.bulk_create(copies)
+            importlib.import_module("orientation.demo").load(rng, context, stdout=out)
+            importlib.import_module("helpdesk.demo").load(rng, context, stdout=out)
+        importlib.import_module("opendoors.demo").load(rng, context, stdout=out)
+        importlib.import_module("privacy.demo").load(rng, context, stdout=out)
 
 
 def find_objects() -> Network:
@@ -227,7 +339,69 @@ def find_objects() -> Network:
     n.session = n.group.sessions.order_by("date").first()
     n.registration = n.group.registrations.first()
     n.invoice = Invoice.objects.first()
+    _find_new_apps(n)
     return n
+
+
+def _find_new_apps(n: Network) -> None:
+    """Objects of the orientation, helpdesk, open doors and directory thesaurus pages."""
+    from urllib.parse import urlencode
+
+    from django.db.models import Count, Q
+
+    from directory.models import ThesaurusEntry
+    from helpdesk.models import HelpRequest
+    from opendoors.models import Slot
+    from opendoors.programme import current_edition
+    from orientation import tree as pure
+    from orientation.models import Tree
+    from orientation.services import paths
+    from territory.models import Municipality
+
+    n.tree = Tree.objects.select_related("published").filter(published__isnull=False).first()
+    data = paths.data_of(n.tree.published)
+    n.node_code = next(iter(data["nodes"]))
+    # A coordinator edits a draft (the published version is never edited in place).
+    from accounts.models import User
+    from orientation.services import trees
+
+    if not n.tree.versions.drafts().exists():
+        trees.start_draft(User.objects.get(email="coordination@maillage.demo"), n.tree)
+    # The longest path that ends on a search, in the first municipality, in French.
+    steps = max(
+        (
+            s
+            for s in pure.branches(data)
+            if data["nodes"][pure.leaf_of(data, s)]["kind"] == pure.SEARCH
+        ),
+        key=len,
+    )
+    nis = Municipality.objects.order_by("nis_code").values_list("nis_code", flat=True).first()
+    answers = {}
+    for code, answer in steps:
+        kind = data["nodes"][code]["kind"]
+        answers[code] = (
+            "fr" if kind == pure.LANGUAGE else nis if kind == pure.MUNICIPALITY else answer
+        )
+    query = urlencode([("v", n.tree.published.number)] + sorted(answers.items()))
+    n.result_url = f"/fr/orientation/{n.tree.need}/resultat/?{query}"
+    answered = HelpRequest.objects.filter(requester__isnull=False, status="answered")
+    n.help_request = (
+        answered.annotate(k=Count("answers")).order_by("-k", "pk").first()
+        or HelpRequest.objects.filter(requester__isnull=False).first()
+    )
+    n.open_request = HelpRequest.objects.filter(status__in=HelpRequest.OPEN_STATUSES).first()
+    n.thesaurus_entry = ThesaurusEntry.objects.order_by("pk").first()
+    edition = current_edition()
+    n.slot = (
+        Slot.objects.in_programme().filter(participation__edition=edition).order_by("pk").first()
+    )
+    n.host_slot = (
+        Slot.objects.annotate(k=Count("visits", filter=Q(visits__booking__status="confirmed")))
+        .order_by("-k", "pk")
+        .first()
+    )
+    n.participation = n.host_slot.participation
 
 
 def clients(n: Network) -> dict:
@@ -244,29 +418,88 @@ def clients(n: Network) -> dict:
         "professional": admin.user if admin else User.objects.filter(role="professional").first(),
         "facilitator": facilitator,
         "coordinator": User.objects.get(email="coordination@maillage.demo"),
+        "requester": n.help_request.requester,
+        "visitor": _visitor(),
+        "host": _host(n.participation),
     }
     result = {}
     for who, user in people.items():
         client = Client()
         if user is not None:
+            _accept_policy(user)
             client.force_login(user)
         result[who] = client
     return result
+
+
+def _host(participation):
+    """A member of the host organization (at ten times the demo, the loader's host is often
+    nobody: the demo accounts belong to few of the 3,200 organizations; then one becomes it)."""
+    from accounts.models import Membership, User
+
+    if participation.enrolled_by_id:
+        return participation.enrolled_by
+    org = participation.service.organization
+    member = Membership.objects.filter(organization=org, status="accepted").first()
+    if member:
+        return member.user
+    user = User.objects.filter(
+        email="host.bench@maillage.demo"
+    ).first() or User.objects.create_user(
+        email="host.bench@maillage.demo", password=None, first_name="Hôte", last_name="Bench"
+    )
+    Membership.objects.create(user=user, organization=org, status="accepted")
+    return user
+
+
+def _visitor():
+    """The professional with the most active open doors visits (my visits, wishes)."""
+    from django.db.models import Count
+
+    from accounts.models import User
+    from opendoors.models import Visit
+
+    top = (
+        Visit.objects.active()
+        .values("visitor")
+        .annotate(k=Count("pk"))
+        .order_by("-k", "visitor")
+        .first()
+    )
+    return User.objects.get(pk=top["visitor"])
+
+
+def _accept_policy(user) -> None:
+    """The person has accepted the current data policy (else every page redirects there)."""
+    from privacy.models import Consent
+    from privacy.versions import current_version
+
+    if not Consent.objects.filter(user=user, version=current_version()).exists():
+        Consent.objects.create(
+            user=user, version=current_version(), context=Consent.Context.RENEWAL
+        )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time the pages on the network already in the PostgreSQL database (a previous run's)",
+    )
     args = parser.parse_args()
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["testserver"]
-    if os.environ.get("DATABASE_URL"):
+    reuse = args.reuse and os.environ.get("DATABASE_URL")
+    if os.environ.get("DATABASE_URL") and not reuse:
         call_command("flush", "--noinput", verbosity=0)
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     started = time.perf_counter()
-    build_network(args.scale)
+    if not reuse:
+        build_network(args.scale)
     built = time.perf_counter() - started
     from directory.models import Organization, Service
     from events.models import Event
@@ -288,13 +521,17 @@ def main():
     slowest, largest = (0.0, ""), (0.0, "")
     for page in PAGES:
         client = by_who[page.who]
-        url = page.url(n)
         times, response = [], None
-        for _ in range(args.runs):
-            with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
-                response = client.get(url)
-                times.append((time.perf_counter() - start) * 1000)
+        try:
+            url = page.url(n)
+            for _ in range(args.runs):
+                with CaptureQueriesContext(connection) as queries:
+                    start = time.perf_counter()
+                    response = client.get(url)
+                    times.append((time.perf_counter() - start) * 1000)
+        except Exception as error:  # one broken page must not lose the others' figures
+            print(f"{page.name:30} {page.who:12} ERROR {type(error).__name__}: {error}")
+            continue
         body = response.content
         times.sort()
         p95 = times[max(0, int(round(0.95 * (len(times) - 1))))]
