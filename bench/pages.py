@@ -427,9 +427,24 @@ def clients(n: Network) -> dict:
         client = Client()
         if user is not None:
             _accept_policy(user)
+            _second_factor(user)
             client.force_login(user)
         result[who] = client
     return result
+
+
+def _second_factor(user) -> None:
+    """Coordinators need two-factor authentication before any page opens: give them the demo
+    authenticator, as ``load_demo`` does (``core.demo``)."""
+    if not user.is_coordinator:
+        return
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from core.demo import DEMO_TOTP_SECRET
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
 
 
 def _host(participation):
