@@ -135,3 +135,22 @@ def test_open_doors_visitor_list_and_exports_are_logged(client, coordinator, edi
         ("opendoors_evaluations", "csv"),
     ]
     assert rows[0].reader == participation.host and rows[1].object_id == str(edition.pk)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "lang, texts",
+    [
+        ("fr", ["Demandes au helpdesk", "Visites portes ouvertes", "Évaluations portes ouvertes"]),
+        ("nl", ["Vragen aan de helpdesk", "Opendeurbezoeken", "Evaluaties opendeurweek"]),
+        ("en", ["Helpdesk requests", "Open doors visits", "Open doors evaluations"]),
+    ],
+)
+def test_public_policy_page_lists_helpdesk_and_open_doors(client, lang, texts):
+    from django.utils import translation
+
+    with translation.override(lang):
+        url = reverse("privacy:policy")
+    page = client.get(url).content.decode()
+    for text in texts:
+        assert text in page, text
