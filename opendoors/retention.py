@@ -9,6 +9,7 @@ The action of the policy is ``services.anonymise`` (one year after the week by d
 import datetime
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from privacy.policy import After, FieldRule, RecordPolicy, Upcoming, lazy_text
@@ -20,13 +21,16 @@ from .services import anonymise
 
 def _apply(now, dry_run: bool) -> int:
     if dry_run:
-        return anonymise.editions_due(now).count()
+        due = anonymise.editions_due(now)
+        return Visit.objects.filter(
+            slot__participation__edition__in=due, visitor__isnull=False
+        ).count()
     return anonymise.anonymise_due(now)
 
 
 def _schedule(now) -> list[Upcoming]:
     days = datetime.timedelta(days=anonymise.retention_days())
-    today = now.date()
+    today = timezone.localdate(now)
     rows = (
         Edition.objects.annotate(
             n=Count(
