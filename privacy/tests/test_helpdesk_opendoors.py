@@ -154,3 +154,23 @@ def test_public_policy_page_lists_helpdesk_and_open_doors(client, lang, texts):
     page = client.get(url).content.decode()
     for text in texts:
         assert text in page, text
+
+
+@pytest.mark.django_db
+def test_schedule_shows_when_visits_are_anonymised_and_the_job_does_it(helped, edition):
+    from django.utils import timezone
+
+    from opendoors.services.anonymise import retention_days
+    from privacy.services import retention
+
+    rows = {row["policy"].key: row for row in retention.schedule()}
+    (line,) = rows["opendoors_visits"]["later"]
+    assert line.label == edition.name and line.count == 3
+    assert line.due == edition.ends_on + dt.timedelta(days=retention_days())
+    later = timezone.make_aware(dt.datetime.combine(line.due + dt.timedelta(days=1), dt.time(3)))
+    run = retention.apply_retention(now=later)
+    assert not run.errors and run.results["opendoors_visits"] > 0
+    assert not Visit.objects.filter(visitor__isnull=False).exists()
+    assert Visit.objects.count() == 3
+    # The helpdesk request is still open: its text is not purged.
+    assert HelpRequest.objects.get().situation.startswith("Nadia")
