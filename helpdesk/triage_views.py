@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
+from privacy.audit import log_read
 
 from . import services
 from .forms import AnswerForm, AssignForm, NoSolutionForm, PhoneCallForm
@@ -34,6 +35,7 @@ def triage(request):
     )
     if request.GET.get("mine") == "1":
         rows = rows.filter(assignee=request.user)
+    log_read(request, "helpdesk_triage")
     page = Paginator(rows, 30).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     now = timezone.now()
@@ -89,7 +91,9 @@ def _item(pk):
 
 @coordinator_required
 def triage_detail(request, pk):
-    return render(request, "helpdesk/triage_detail.html", _detail_context(request, _item(pk)))
+    item = _item(pk)
+    log_read(request, "helpdesk_request", item)
+    return render(request, "helpdesk/triage_detail.html", _detail_context(request, item))
 
 
 @coordinator_required

@@ -254,9 +254,14 @@ class Visit(models.Model):
         WISH = "wish", _("Wish round")
 
     slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="visits")
+    #: Empty once anonymised (``services.anonymise``); ``anonymous_key`` then tells visitors apart.
     visitor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opendoors_visits"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="opendoors_visits",
     )
+    anonymous_key = models.UUIDField(null=True, blank=True, editable=False)
     #: The visitor's organization when they booked (for the organization pairs that met).
     organization = models.ForeignKey(
         "directory.Organization", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -297,8 +302,12 @@ class Wish(models.Model):
     """A ranked wish of the wish round (rank 1 = most wanted)."""
 
     slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="wishes")
+    #: Empty once anonymised (``services.anonymise``).
     visitor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opendoors_wishes"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="opendoors_wishes",
     )
     rank = models.PositiveSmallIntegerField(_("rank"), validators=[MinValueValidator(1)])
     #: Set by the allocation (True: granted), before publication.

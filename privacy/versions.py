@@ -27,6 +27,15 @@ HISTORY = [
         ),
         "9d65ff76c6b153a3",
     ),
+    (
+        "2026-2",
+        "2026-12-02",
+        _(
+            "The helpdesk requests, the open doors week (visits, wishes, evaluations, "
+            "host contacts) and the orientation trees are covered by the policy."
+        ),
+        "c12d315cd8a92551",
+    ),
 ]
 
 

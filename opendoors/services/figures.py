@@ -75,7 +75,7 @@ def dashboard(edition) -> dict:
     return {
         "services": Participation.objects.validated().filter(edition=edition).count(),
         "slots": Slot.objects.in_programme().filter(participation__edition=edition).count(),
-        "professionals": len({v.visitor_id for v in confirmed}),
+        "professionals": len({(v.visitor_id, v.anonymous_key) for v in confirmed}),
         "totals": total.row(""),
         "by_day": [by_day[d].row(d) for d in sorted(by_day)],
         "by_service": sorted((t.row(k) for k, t in by_service.items()), key=lambda r: r["label"]),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import coordinator_required
 from core.tabular import csv_text, xlsx_bytes
+from privacy.audit import log_read
 
 from .. import charts, exports
 from ..errors import OpenDoorsError
@@ -140,6 +141,8 @@ def export(request, what, fmt):
         raise Http404
     edition = edition_from(request, published_only=False)
     header, rows = exports.EXPORTS[what](edition)
+    if what != "slots":  # the slots export names no person
+        log_read(request, f"opendoors_{what}", edition, fmt=fmt)
     filename = f"opendoors-{edition.pk}-{what}.{fmt}"
     if fmt == "csv":
         response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booking.services import BookingError
+from privacy.audit import log_read
 
 from ..errors import OpenDoorsError
 from ..forms import EnrolForm, MessageForm, SlotForm
@@ -166,6 +167,7 @@ def visitors(request, pk):
         else:
             messages.success(request, _("Message sent to %(n)s visitor(s).") % {"n": sent})
             return redirect("opendoors:visitors", pk=slot.pk)
+    log_read(request, "opendoors_visitors", slot)
     return render(
         request,
         "opendoors/visitors.html",

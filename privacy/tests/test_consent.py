@@ -11,6 +11,7 @@ from events.models import Registration as EventRegistration
 from events.tests.factories import EventFactory
 from privacy.models import Consent
 from privacy.services.consent import record_consent
+from privacy.versions import current_version
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +52,7 @@ def test_guest_event_registration_records_the_version(client):
     )
     registration = EventRegistration.objects.get(email="awa@example.org")
     consent = Consent.objects.get()
-    assert consent.context == "event_registration" and consent.version == "2026-1"
+    assert consent.context == "event_registration" and consent.version == current_version()
     assert consent.content_type == ContentType.objects.get_for_model(EventRegistration)
     assert consent.object_id == str(registration.pk) and consent.user is None
 
