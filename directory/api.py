@@ -137,7 +137,11 @@ def date_param(params, name: str):
         )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)
-    return moment
+    try:
+        # In UTC: PostgreSQL refuses offsets Python accepts (beyond ±15:59, e.g. -20:49).
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
+        raise ValidationError({name: ["Out of range."]}) from None
 
 
 class HsdsView(APIView):

@@ -5,6 +5,8 @@ Each operation gets a bounded, reproducible number of generated requests (``EXAM
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
@@ -13,8 +15,20 @@ from directory.tests.factories import make_service
 EXAMPLES = 30
 
 
+@pytest.fixture
+def wsgi_keeps_the_test_connection():
+    """The real WSGI handler closes the database connection at the start and end of each
+    request (``close_old_connections``); inside the test's transaction that closes it for good
+    on PostgreSQL. Django's own test client disconnects the same receivers; so does this."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_the_api_conforms_to_its_openapi_document():
+def test_the_api_conforms_to_its_openapi_document(wsgi_keeps_the_test_connection):
     from maillage.wsgi import application
 
     make_service(name_fr="Permanence logement")

@@ -85,6 +85,14 @@ def test_pg_dump_and_pg_restore_round_trip(tmp_path):
         with psycopg.connect(
             host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], dbname=copy
         ) as restored:
+            # Same session time zone as Django's connection, so that equal instants print alike
+            # (the server's default, Etc/UTC, would print as ZoneInfo instead of timezone.utc).
+            restored.execute("SET TIME ZONE 'UTC'")
+            # Django reads JSON columns as text (it decodes them itself); do the same here.
+            from psycopg.types.string import TextLoader
+
+            restored.adapters.register_loader("jsonb", TextLoader)
+            restored.adapters.register_loader("json", TextLoader)
             after = _snapshot(lambda sql: restored.execute(sql).fetchall())
         assert before == after
         assert len(before["events_event"]) == 2

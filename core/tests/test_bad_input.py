@@ -44,6 +44,24 @@ def test_good_api_parameters_still_work(client):
     assert response.json()["page_number"] == 1
 
 
+@pytest.mark.django_db
+def test_a_time_zone_offset_postgresql_refuses_still_filters(client):
+    """Found by schemathesis on PostgreSQL: an offset of -20:49 was a DataError, a 500."""
+    from directory.tests.factories import make_service
+
+    make_service(name_fr="Permanence logement")
+    early = client.get("/api/hsds/services", {"modified_after": "2000-01-01T08:00:00-20:49"})
+    assert early.status_code == 200
+    assert early.json()["total_items"] == 1
+    late = client.get("/api/hsds/services", {"modified_after": "6668-10-16T17:03:28-20:49"})
+    assert late.status_code == 200
+    assert late.json()["total_items"] == 0
+    assert (
+        client.get("/api/hsds/services", {"modified_after": "0001-01-01T00:00+01:00"}).status_code
+        == 400
+    )
+
+
 def test_the_openapi_document_declares_400_and_404_and_no_security(client):
     document = client.get("/api/hsds/openapi.json").json()
     assert "security" not in document or document["security"] == []
