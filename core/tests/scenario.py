@@ -23,6 +23,8 @@ from opendoors.models import Participation
 from opendoors.services import call as opendoors_call
 from opendoors.services.visits import book_visit
 from opendoors.tests import factories as opendoors_factories
+from orientation.models import Tree
+from orientation.services import trees as orientation_trees
 from orientation.views.paths import NO_RECORD
 
 ROLES = ("anonymous", "professional", "other_member", "org_admin", "facilitator", "coordinator")
@@ -145,11 +147,15 @@ def build(tmp_media) -> Scenario:
 
     # Directory: a thesaurus entry.
     thesaurus = save_entry(
-        ThesaurusEntry(words="SDF", language="fr"), term_ids("theme:housing")
+        ThesaurusEntry(words="matrice des droits", language="fr"), term_ids("theme:housing")
     )
 
     # Helpdesk: a request by the member of the other organization.
-    help_request = make_request(requester=other)
+    help_request = make_request(requester=other, status="answered", answered_at=timezone.now())
+
+    # Orientation: a draft of the housing path, for its editor.
+    draft = orientation_trees.start_draft(coordinator, Tree.objects.get(need="housing"))
+    leaf = draft.nodes.exclude(code=draft.root).order_by("code").first()
 
     # Open doors: an edition, the admin's service hosts a slot the other member booked.
     edition = opendoors_factories.edition()
@@ -165,6 +171,7 @@ def build(tmp_media) -> Scenario:
     participation.place, participation.host = location, admin
     slot = opendoors_factories.slot(participation, capacity=5)
     visit = book_visit(slot, other, notify=False)
+    empty_slot = opendoors_factories.slot(participation, start="14:00", end="15:00")
 
     s.kwargs = {
         "none": {},
@@ -200,10 +207,11 @@ def build(tmp_media) -> Scenario:
         "reset_key": {"uidb36": "1", "key": "set-password"},
         "thesaurus": {"pk": thesaurus.pk},
         "need": {"need": "housing"},
-        "node": {"need": "housing", "code": "situation"},
+        "node": {"need": "housing", "code": leaf.code},
         "orientation_open": {"token": NO_RECORD, "service_id": service.pk},
         "help_request": {"pk": help_request.pk},
         "slot": {"pk": slot.pk},
+        "empty_slot": {"pk": empty_slot.pk},
         "participation": {"pk": participation.pk},
         "participation_slot": {"pk": participation.pk, "slot_pk": slot.pk},
         "visit": {"pk": visit.pk},
@@ -214,5 +222,8 @@ def build(tmp_media) -> Scenario:
     s.data = {
         "swap": {"a": member.pk, "b": second.pk},
         "accept_registration": {"action": "accepted"},
+        "helped": {"helped": "yes"},
+        "take": {"action": "take"},
+        "publish_draft": {"action": "publish"},
     }
     return s
