@@ -15,9 +15,9 @@ from events import links as event_links
 from events import services as event_services
 from events.models import EventOption, SubGroup
 from events.tests.factories import EventFactory, SeriesFactory, in_days
+from helpdesk.tests.factories import make_request
 from intervisions import services as intervision_services
 from intervisions.models import Cycle, Group, Invoice, Session
-from helpdesk.tests.factories import make_request
 from maillage.testing.factories import MembershipFactory, OrganizationFactory, UserFactory
 from opendoors.models import Participation
 from opendoors.services import call as opendoors_call
