@@ -102,7 +102,7 @@ def test_a_draft_orientation_path_is_for_coordinators_only(network):
     draft = TreeVersion.objects.get(tree__need="housing", status=TreeVersion.Status.DRAFT)
     with translation.override("fr"):
         step = reverse("orientation:step", kwargs={"need": "housing"}) + f"?v={draft.number}"
-    for index, role in enumerate(scenario_module.ROLES):
+    for role in scenario_module.ROLES:
         client = Client(raise_request_exception=False)
         if network.users[role] is not None:
             client.force_login(network.users[role])
