@@ -52,19 +52,21 @@ JOBS: tuple[Job, ...] = (
         timedelta(hours=6, minutes=15),
         _("Reminder e-mail the day before an event"),
     ),
+    # The one retention policy (privacy), which includes what anonymise_event_registrations and
+    # anonymise_ended_cycles do; those two commands stay runnable by hand.
     Job(
-        "anonymise_event_registrations",
-        "anonymise_event_registrations",
+        "apply_retention",
+        "apply_retention",
         DAY,
         timedelta(hours=2, minutes=30),
-        _("Anonymise event registrations past their retention"),
+        _("Apply the retention policy: anonymise or delete personal data past its time"),
     ),
     Job(
-        "anonymise_ended_cycles",
-        "anonymise_ended_cycles",
+        "purge_helpdesk_requests",
+        "purge_helpdesk_requests",
         DAY,
         timedelta(hours=2, minutes=45),
-        _("Anonymise the registrants of ended intervision cycles"),
+        _("Delete the free text of old helpdesk requests"),
     ),
     Job(
         "remind_stale_sheets",
@@ -86,6 +88,13 @@ JOBS: tuple[Job, ...] = (
         WEEK,
         timedelta(hours=8),
         _("Remind unpaid intervision invoices (Mondays)"),
+    ),
+    Job(
+        "remind_visits",
+        "remind_visits",
+        HOUR,
+        timedelta(minutes=5),
+        _("Open doors: visit reminders and evaluation requests"),
     ),
 )
 

@@ -35,6 +35,9 @@ FACILITATORS = who(login, no, no, no, ok, ok)  # the group's facilitators and co
 ANY = who(any_, any_, any_, any_, any_, any_)
 MEMBERS = who(login, no, ok, ok, no, ok)  # members of an organization, and coordinators
 THE_REGISTERED = who(no, no, ok, no, no, no)  # the person registered (other_member here)
+THE_REQUESTER = who(login, no, ok, no, no, no)  # signed-in owner (other_member here)
+REQUESTER_OR_COORDINATOR = who(login, no, ok, no, no, ok)
+HOST_MEMBERS = who(login, no, no, ok, no, no)  # accepted members of the host organization
 
 
 @dataclass(frozen=True)
@@ -107,11 +110,15 @@ RULES = {
     "directory:service_edit": Rule(OWNERS, "service"),
     "directory:service_verify": Rule(OWNERS, "service", post=True),
     "directory:service_publication": Rule(OWNERS, "service", post={"status": "published"}),
-    "directory:moderation": Rule(COORDINATORS_403),
-    "directory:organization_status": Rule(COORDINATORS_403, "org", post=True),
-    "directory:report_close": Rule(COORDINATORS_403, "error_report", post=True),
-    "directory:stale": Rule(COORDINATORS_403),
-    "directory:duplicates": Rule(COORDINATORS_403),
+    "directory:moderation": Rule(COORDINATORS),
+    "directory:organization_status": Rule(COORDINATORS, "org", post=True),
+    "directory:report_close": Rule(COORDINATORS, "error_report", post=True),
+    "directory:stale": Rule(COORDINATORS),
+    "directory:duplicates": Rule(COORDINATORS),
+    "directory:thesaurus": Rule(COORDINATORS),
+    "directory:thesaurus_new": Rule(COORDINATORS),
+    "directory:thesaurus_edit": Rule(COORDINATORS, "thesaurus"),
+    "directory:zero_results": Rule(COORDINATORS),
     # Events.
     "events:agenda": Rule(PUBLIC),
     "events:month_current": Rule(PUBLIC),
@@ -170,6 +177,70 @@ RULES = {
     ),
     "intervisions:invoice_pdf": Rule(COORDINATORS, "invoice"),
     "intervisions:certificate": Rule(ANY, "intervision_registration"),
+    # Orientation: the published paths are public, their editor is for coordinators.
+    "orientation:home": Rule(PUBLIC),
+    "orientation:step": Rule(PUBLIC, "need"),
+    "orientation:result": Rule(PUBLIC, "need"),
+    "orientation:open": Rule(PUBLIC, "orientation_open"),  # counts a click, then redirects
+    "orientation:trees": Rule(COORDINATORS),
+    "orientation:gaps": Rule(COORDINATORS),
+    "orientation:tree_edit": Rule(COORDINATORS, "need"),
+    "orientation:version_action": Rule(COORDINATORS, "need", post="publish_draft"),
+    "orientation:node_new": Rule(COORDINATORS, "need"),
+    "orientation:node_edit": Rule(COORDINATORS, "node"),
+    "orientation:node_delete": Rule(COORDINATORS, "node", post=True),
+    # Helpdesk: everyone sees their own requests only; triage and the watch are for coordinators.
+    "helpdesk:my_requests": Rule(SIGNED_IN),
+    "helpdesk:request_new": Rule(SIGNED_IN),
+    "helpdesk:service_picker": Rule(SIGNED_IN),
+    "helpdesk:request_detail": Rule(REQUESTER_OR_COORDINATOR, "help_request"),
+    "helpdesk:feedback": Rule(THE_REQUESTER, "help_request", post="helped"),
+    "helpdesk:triage": Rule(COORDINATORS),
+    "helpdesk:log_call": Rule(COORDINATORS),
+    "helpdesk:triage_detail": Rule(COORDINATORS, "help_request"),
+    "helpdesk:triage_action": Rule(COORDINATORS, "help_request", post="take"),
+    "helpdesk:triage_answer": Rule(COORDINATORS, "help_request", post=True),
+    "helpdesk:triage_no_solution": Rule(COORDINATORS, "help_request", post=True),
+    "helpdesk:watch": Rule(COORDINATORS),
+    "helpdesk:watch_csv": Rule(COORDINATORS),
+    "helpdesk:watch_chart": Rule(COORDINATORS, "watch_chart"),
+    "helpdesk-api-watch": Rule(COORDINATORS_403),
+    "helpdesk-api-openapi": Rule(PUBLIC),
+    # Open doors: the programme is public; visits are their visitor's; slots their host's.
+    "opendoors:programme": Rule(PUBLIC),
+    "opendoors:programme_pdf": Rule(PUBLIC),
+    "opendoors:slot": Rule(PUBLIC, "slot"),
+    # The other member already booked this visit: refused by the domain, not by permission.
+    "opendoors:book": Rule(who(login, ok, any_, ok, ok, ok), "slot", post=True),
+    "opendoors:my_visits": Rule(SIGNED_IN),
+    "opendoors:my_visits_pdf": Rule(SIGNED_IN),
+    "opendoors:wishes": Rule(SIGNED_IN),
+    "opendoors:host_home": Rule(SIGNED_IN),
+    "opendoors:cancel": Rule(THE_REQUESTER, "visit", post=True),
+    "opendoors:evaluate": Rule(THE_REQUESTER, "visit"),
+    "opendoors:participation": Rule(HOST_MEMBERS, "participation"),
+    "opendoors:slot_new": Rule(HOST_MEMBERS, "participation"),
+    "opendoors:slot_edit": Rule(HOST_MEMBERS, "participation_slot"),
+    "opendoors:slot_delete": Rule(HOST_MEMBERS, "empty_slot", post=True),
+    "opendoors:visitors": Rule(HOST_MEMBERS, "slot"),
+    # The visit has not started: the host's marking is refused by the domain (checked in
+    # opendoors' own tests); only everyone else's refusal is checked here.
+    "opendoors:attendance": Rule(who(login, no, no, any_, no, no), "visit", post=True),
+    "opendoors:review_list": Rule(COORDINATORS),
+    "opendoors:review": Rule(COORDINATORS, "participation"),
+    "opendoors:wish_round": Rule(COORDINATORS),
+    "opendoors:dashboard": Rule(COORDINATORS),
+    "opendoors:chart": Rule(COORDINATORS, "opendoors_chart"),
+    "opendoors:export": Rule(COORDINATORS, "opendoors_export"),
+    # Privacy: the policy is public; my data is the signed-in person's; the rest coordinators'.
+    "privacy:policy": Rule(PUBLIC),
+    "privacy:accept": Rule(SIGNED_IN),
+    "privacy:my_data": Rule(SIGNED_IN),
+    "privacy:export_json": Rule(SIGNED_IN),
+    "privacy:export_page": Rule(SIGNED_IN),
+    "privacy:erase": Rule(SIGNED_IN),
+    "privacy:schedule": Rule(COORDINATORS),
+    "privacy:read_log": Rule(COORDINATORS),
 }
 
 #: URL prefixes outside the matrix, with the reason: the Django admin has its own permission

@@ -8,15 +8,24 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.models import Membership, User
-from directory.models import ErrorReport
-from directory.tests.factories import make_service
+from directory.models import ErrorReport, ThesaurusEntry
+from directory.services.searches import save_entry
+from directory.tests.factories import make_service, term_ids
 from events import links as event_links
 from events import services as event_services
 from events.models import EventOption, SubGroup
 from events.tests.factories import EventFactory, SeriesFactory, in_days
+from helpdesk.tests.factories import make_request
 from intervisions import services as intervision_services
 from intervisions.models import Cycle, Group, Invoice, Session
 from maillage.testing.factories import MembershipFactory, OrganizationFactory, UserFactory
+from opendoors.models import Participation
+from opendoors.services import call as opendoors_call
+from opendoors.services.visits import book_visit
+from opendoors.tests import factories as opendoors_factories
+from orientation.models import Tree
+from orientation.services import trees as orientation_trees
+from orientation.views.paths import NO_RECORD
 
 ROLES = ("anonymous", "professional", "other_member", "org_admin", "facilitator", "coordinator")
 
@@ -70,7 +79,7 @@ def build(tmp_media) -> Scenario:
         file=SimpleUploadedFile("support.pdf", b"%PDF-1.4\n%%EOF\n"),
         user=coordinator,
     )
-    expectation = event_services.add_expectation(event, "Une cartographie")
+    expectation = event_services.add_expectation(event, "Une cartographie", user=coordinator)
 
     # Intervisions: an open cycle, a group facilitated by the facilitator, one registration
     # with a session and an invoice.
@@ -136,6 +145,34 @@ def build(tmp_media) -> Scenario:
     )
     token = intervision_services.page_token(member)
 
+    # Directory: a thesaurus entry.
+    thesaurus = save_entry(
+        ThesaurusEntry(words="matrice des droits", language="fr"), term_ids("theme:housing")
+    )
+
+    # Helpdesk: a request by the member of the other organization.
+    help_request = make_request(requester=other, status="answered", answered_at=timezone.now())
+
+    # Orientation: a draft of the housing path, for its editor.
+    draft = orientation_trees.start_draft(coordinator, Tree.objects.get(need="housing"))
+    leaf = draft.nodes.exclude(code=draft.root).order_by("code").first()
+
+    # Open doors: an edition, the admin's service hosts a slot the other member booked.
+    edition = opendoors_factories.edition()
+    participation = Participation.objects.create(
+        edition=edition,
+        service=service,
+        enrolled_by=admin,
+        host_name="Hôte",
+        host_email="hote@example.org",
+    )
+    opendoors_call.review_participation(participation, Participation.Status.VALIDATED)
+    participation.refresh_from_db()
+    participation.place, participation.host = location, admin
+    slot = opendoors_factories.slot(participation, capacity=5)
+    visit = book_visit(slot, other, notify=False)
+    empty_slot = opendoors_factories.slot(participation, start="14:00", end="15:00")
+
     s.kwargs = {
         "none": {},
         "org": {"pk": org.pk},
@@ -168,9 +205,25 @@ def build(tmp_media) -> Scenario:
         "hsds_organization": {"id": org.pk},
         "email_key": {"key": "bogus-key"},
         "reset_key": {"uidb36": "1", "key": "set-password"},
+        "thesaurus": {"pk": thesaurus.pk},
+        "need": {"need": "housing"},
+        "node": {"need": "housing", "code": leaf.code},
+        "orientation_open": {"token": NO_RECORD, "service_id": service.pk},
+        "help_request": {"pk": help_request.pk},
+        "slot": {"pk": slot.pk},
+        "empty_slot": {"pk": empty_slot.pk},
+        "participation": {"pk": participation.pk},
+        "participation_slot": {"pk": participation.pk, "slot_pk": slot.pk},
+        "visit": {"pk": visit.pk},
+        "opendoors_chart": {"name": "by-day"},
+        "opendoors_export": {"what": "bookings", "fmt": "csv"},
+        "watch_chart": {"name": "monthly"},
     }
     s.data = {
         "swap": {"a": member.pk, "b": second.pk},
         "accept_registration": {"action": "accepted"},
+        "helped": {"helped": "yes"},
+        "take": {"action": "take"},
+        "publish_draft": {"action": "publish"},
     }
     return s

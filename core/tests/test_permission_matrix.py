@@ -91,3 +91,23 @@ def test_the_permission_matrix(network):
                 pages += [f"{name} as {role}: {p}" for p in page_problems(response)]
     assert not mismatches, "\n".join(mismatches)
     assert not pages, "\n".join(pages)
+
+
+def test_a_draft_orientation_path_is_for_coordinators_only(network):
+    """``?v=`` of a draft version: coordinators preview it, everyone else gets the 400 of an
+    unknown version (the draft is not revealed)."""
+    from orientation.models import TreeVersion
+
+    draft = TreeVersion.objects.get(tree__need="housing", status=TreeVersion.Status.DRAFT)
+    with translation.override("fr"):
+        step = reverse("orientation:step", kwargs={"need": "housing"}) + f"?v={draft.number}"
+    for role in scenario_module.ROLES:
+        client = Client(raise_request_exception=False)
+        if network.users[role] is not None:
+            client.force_login(network.users[role])
+        response = client.get(step)
+        if role == "coordinator":
+            assert response.status_code == 200 and response.context["preview"], role
+        else:
+            assert response.status_code == 400, role
+            assert "version" not in (response.context or {}), role

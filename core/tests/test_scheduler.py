@@ -34,8 +34,9 @@ def test_every_periodic_command_of_the_project_is_registered():
     commands = {job.command for job in JOBS}
     assert {
         "send_event_reminders",
-        "anonymise_event_registrations",
-        "anonymise_ended_cycles",
+        "apply_retention",
+        "purge_helpdesk_requests",
+        "remind_visits",
         "remind_stale_sheets",
         "rebuild_search_index",
         "remind_unpaid_invoices",
@@ -44,6 +45,18 @@ def test_every_periodic_command_of_the_project_is_registered():
     from django.core.management import get_commands
 
     assert commands <= set(get_commands())
+
+
+def test_the_new_periodic_commands_are_registered_at_their_period():
+    assert registry.job("apply_retention").every == DAY
+    assert registry.job("purge_helpdesk_requests").every == DAY
+    assert registry.job("remind_visits").every == timedelta(hours=1)
+    # The retention policy replaces the two older anonymisation jobs (commands kept by hand).
+    names = {job.name for job in JOBS}
+    assert not names & {"anonymise_event_registrations", "anonymise_ended_cycles"}
+    from django.core.management import get_commands
+
+    assert {"anonymise_event_registrations", "anonymise_ended_cycles"} <= set(get_commands())
 
 
 @pytest.mark.django_db
