@@ -1,0 +1,33 @@
+"""Intervisions: yearly cycles of closed peer-supervision groups, their registrations, sessions,
+hosts, presenters, attendance and invoices.
+
+Rows are written through ``intervisions.services`` only (one door per status). Seats in a group
+and its waiting list live in the shared capacity service (``booking``), reached only through
+``intervisions.seats``. This module never sends e-mail, never locks and never writes other apps'
+rows.
+
+One module per part: ``cycles`` (cycles and groups), ``registrations``, ``sessions`` (sessions,
+presentations, attendance) and ``invoices``.
+"""
+
+from .cycles import LANGUAGES, WEEKDAYS, WEEKS_OF_MONTH, Cycle, CycleQuerySet, Group
+from .invoices import Invoice, InvoiceQuerySet, InvoiceSequence
+from .registrations import Registration, RegistrationQuerySet
+from .sessions import Attendance, Presentation, Session
+
+__all__ = [
+    "LANGUAGES",
+    "WEEKDAYS",
+    "WEEKS_OF_MONTH",
+    "Attendance",
+    "Cycle",
+    "CycleQuerySet",
+    "Group",
+    "Invoice",
+    "InvoiceQuerySet",
+    "InvoiceSequence",
+    "Presentation",
+    "Registration",
+    "RegistrationQuerySet",
+    "Session",
+]
