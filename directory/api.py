@@ -8,7 +8,7 @@ import math
 import uuid
 
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
@@ -300,7 +300,13 @@ class OrganizationDetailView(HsdsView):
         pk = id
         organization = serialize.organization_queryset().published().filter(pk=pk).first()
         if organization is None:
-            raise Http404
+            merged = Organization.objects.filter(pk=pk, merged_into__isnull=False).first()
+            if merged is None:
+                raise Http404
+            # Merged into another record: the kept organization, permanently.
+            url = reverse("hsds-organization", kwargs={"id": merged.final_record().pk})
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
         data = serialize.organization(organization, metadata=serialize.metadata_for(pk))
         services = serialize.service_queryset().published().filter(organization=organization)
         data["services"] = [serialize.service(s, with_organization=False) for s in services]

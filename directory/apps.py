@@ -9,10 +9,11 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Location, Organization, Service, Taxonomy, TaxonomyTerm
+        from .models import Location, NotDuplicate, Organization, Service, Taxonomy, TaxonomyTerm
 
         auditlog.register(Organization)
         auditlog.register(Service, m2m_fields={"terms"})
         auditlog.register(Location)
         auditlog.register(Taxonomy)
         auditlog.register(TaxonomyTerm)
+        auditlog.register(NotDuplicate)

@@ -1,19 +1,31 @@
-"""Likely duplicate organizations (pure Python, no Django import; rapidfuzz for names).
+"""Likely duplicate organizations (pure Python, no Django import; RapidFuzz for names).
 
 Two records are likely the same organization when they share an enterprise number, a phone
-number or a street address, or when their names are very similar once accents, case and
-legal-form words are removed. Used when a new organization is proposed and in the coordinators'
-report.
+number or a street address, or when their names are very similar *and* their addresses do not
+contradict it (a postal code in common, or one of them has no address yet).
+
+Names are compared twice, once accents, case, articles and legal forms removed ("ASBL Maison
+médicale du Miroir" → "maison medicale miroir"), then on their distinctive words only: generic
+words ("service", "centre", "CPAS"...) and words found in many names of the network ("maison",
+"médicale"...) are left out, so that "Agence immobilière sociale Tivoli" and "Agence immobilière
+sociale Transvaal" are not a pair while "Maison médicale du Miroir" and "Maison Medicale Miroir"
+are.
+
+``find_pairs`` never compares every name with every other: records are put in blocks (one per
+postal code; records without an address are compared with everyone), and RapidFuzz compares the
+names of each block at once. Used when a new organization is proposed and in the coordinators'
+report. Never reads or writes the database.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from .search.text import fold
 
-#: Words that do not distinguish organizations ("asbl", "vzw", articles...).
+#: Words that never distinguish organizations: articles, prepositions, legal forms.
 NOISE = {
     "asbl",
     "vzw",
@@ -30,10 +42,35 @@ NOISE = {
     "d",
     "het",
     "van",
+    "voor",
     "en",
     "et",
+    "pour",
+    "aux",
+    "au",
+}
+#: Words that say what kind of organization it is, not which one.
+GENERIC = {
+    "service",
+    "services",
+    "centre",
+    "center",
+    "centrum",
+    "dienst",
+    "cpas",
+    "ocmw",
+    "sociale",
+    "social",
+    "maison",
+    "huis",
 }
 NAME_THRESHOLD = 90
+#: A phone, address or number shared by more records than this says nothing about duplicates.
+MAX_SHARED = 10
+#: A word in more than this share of the names is common: it does not tell two records apart.
+COMMON_SHARE = 0.04
+#: ... as long as there are enough names to say so.
+COMMON_MIN_RECORDS = 50
 
 
 @dataclass
@@ -42,11 +79,30 @@ class Candidate:
     name: str
     enterprise_number: str = ""
     phones: set = field(default_factory=set)
+    #: address keys (see ``address_key``): "street|postal code".
     addresses: set = field(default_factory=set)
+
+    @property
+    def postal_codes(self) -> set:
+        return {a.rsplit("|", 1)[-1] for a in self.addresses if a.rsplit("|", 1)[-1]}
 
 
 def name_key(name: str) -> str:
     return " ".join(w for w in fold(name).split() if w not in NOISE)
+
+
+def distinctive_key(key: str, common: set = frozenset()) -> str:
+    """The words of a name key that tell one organization from another."""
+    return " ".join(w for w in key.split() if w not in GENERIC and w not in common)
+
+
+def common_words(keys: list[str]) -> set:
+    """Words found in more than ``COMMON_SHARE`` of the names (none for a small list)."""
+    if len(keys) < COMMON_MIN_RECORDS:
+        return set()
+    counts = Counter(w for key in keys for w in set(key.split()))
+    limit = COMMON_SHARE * len(keys)
+    return {w for w, n in counts.items() if n > limit}
 
 
 def phone_key(number: str) -> str:
@@ -57,10 +113,34 @@ def phone_key(number: str) -> str:
 
 
 def address_key(street: str, postal_code: str) -> str:
-    return f"{fold(street)}|{postal_code.strip()}"
+    return f"{fold(street)}|{(postal_code or '').strip()}"
 
 
-def reasons(a: Candidate, b: Candidate, name_score: float | None = None) -> list[str]:
+def pair_key(a, b) -> tuple[str, str]:
+    """The same key for (a, b) and (b, a): how a "not a duplicate" decision is remembered."""
+    return tuple(sorted((str(a), str(b))))
+
+
+def _places_agree(a: Candidate, b: Candidate) -> bool:
+    codes_a, codes_b = a.postal_codes, b.postal_codes
+    return not codes_a or not codes_b or bool(codes_a & codes_b)
+
+
+def similar_names(a: str, b: str, common: set = frozenset()) -> bool:
+    """Whether two names are close enough to be the same organization's."""
+    key_a, key_b = name_key(a), name_key(b)
+    if fuzz.token_sort_ratio(key_a, key_b) < NAME_THRESHOLD:
+        return False
+    return _distinctive_agree(distinctive_key(key_a, common), distinctive_key(key_b, common))
+
+
+def _distinctive_agree(a: str, b: str) -> bool:
+    if not a or not b:  # nothing distinctive: the whole names decided
+        return True
+    return fuzz.token_sort_ratio(a, b) >= NAME_THRESHOLD
+
+
+def reasons(a: Candidate, b: Candidate, names_alike: bool | None = None) -> list[str]:
     """Codes of why two records look alike: enterprise_number, phone, address, name."""
     found = []
     if a.enterprise_number and a.enterprise_number == b.enterprise_number:
@@ -69,9 +149,9 @@ def reasons(a: Candidate, b: Candidate, name_score: float | None = None) -> list
         found.append("phone")
     if a.addresses & b.addresses:
         found.append("address")
-    if name_score is None:
-        name_score = fuzz.token_sort_ratio(name_key(a.name), name_key(b.name))
-    if name_score >= NAME_THRESHOLD:
+    if names_alike is None:
+        names_alike = similar_names(a.name, b.name)
+    if names_alike and _places_agree(a, b):
         found.append("name")
     return found
 
@@ -80,30 +160,71 @@ def matches_for(new: Candidate, existing: list[Candidate]) -> list[tuple[Candida
     """Existing records that look like ``new``, most reasons first."""
     out = []
     keys = [name_key(c.name) for c in existing]
-    scores = (
-        process.cdist([name_key(new.name)], keys, scorer=fuzz.token_sort_ratio)[0] if keys else []
-    )
-    for candidate, score in zip(existing, scores, strict=False):
+    common = common_words(keys)
+    new_key = name_key(new.name)
+    scores = process.cdist([new_key], keys, scorer=fuzz.token_sort_ratio)[0] if keys else []
+    new_distinctive = distinctive_key(new_key, common)
+    for candidate, key, score in zip(existing, keys, scores, strict=False):
         if candidate.id == new.id:
             continue
-        why = reasons(new, candidate, float(score))
+        alike = score >= NAME_THRESHOLD and _distinctive_agree(
+            new_distinctive, distinctive_key(key, common)
+        )
+        why = reasons(new, candidate, alike)
         if why:
             out.append((candidate, why))
     out.sort(key=lambda item: -len(item[1]))
     return out
 
 
-def find_pairs(records: list[Candidate]) -> list[tuple[Candidate, Candidate, list[str]]]:
-    """Every pair of likely duplicates among ``records`` (names compared all-against-all)."""
-    pairs = {}
-    keys = [name_key(c.name) for c in records]
-    if keys:
+def _blocks(records: list[Candidate]) -> tuple[dict, list[int]]:
+    """Record indexes by postal code, and the indexes of records without any address."""
+    blocks: dict = {}
+    homeless = []
+    for i, record in enumerate(records):
+        codes = record.postal_codes
+        if not codes:
+            homeless.append(i)
+        for code in codes:
+            blocks.setdefault(code, []).append(i)
+    return blocks, homeless
+
+
+def _name_pairs(records, keys, common) -> set:
+    """Index pairs (i < j) whose names are alike, compared block by block."""
+    found = set()
+    distinctive = [distinctive_key(k, common) for k in keys]
+
+    def compare(rows: list[int], columns: list[int]):
+        if not rows or not columns:
+            return
         matrix = process.cdist(
-            keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_THRESHOLD
+            [keys[i] for i in rows],
+            [keys[j] for j in columns],
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=NAME_THRESHOLD,
         )
-        for i, row in enumerate(matrix):
-            for j in [j for j, score in enumerate(row) if score and j > i]:
-                pairs[(i, j)] = None
+        for r, c in zip(*matrix.nonzero(), strict=True):
+            i, j = rows[r], columns[c]
+            if i != j and _distinctive_agree(distinctive[i], distinctive[j]):
+                found.add((min(i, j), max(i, j)))
+
+    blocks, homeless = _blocks(records)
+    for members in blocks.values():
+        compare(members, members)
+    compare(homeless, list(range(len(records))))
+    return found
+
+
+def find_pairs(
+    records: list[Candidate], skip: set = frozenset()
+) -> list[tuple[Candidate, Candidate, list[str]]]:
+    """Every pair of likely duplicates among ``records``, except the pairs in ``skip``
+    (``pair_key`` of their ids: the pairs a coordinator said are not duplicates)."""
+    keys = [name_key(c.name) for c in records]
+    common = common_words(keys)
+    by_name = _name_pairs(records, keys, common)
+    pairs = set(by_name)
     index: dict = {}
     for i, c in enumerate(records):
         for key in [("e", c.enterprise_number)] if c.enterprise_number else []:
@@ -111,12 +232,17 @@ def find_pairs(records: list[Candidate]) -> list[tuple[Candidate, Candidate, lis
         for key in [("p", p) for p in c.phones] + [("a", a) for a in c.addresses]:
             index.setdefault(key, []).append(i)
     for members in index.values():
+        if len(members) > MAX_SHARED:  # a shared hotline or a federation's number
+            continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                pairs[(min(members[x], members[y]), max(members[x], members[y]))] = None
+                pairs.add((min(members[x], members[y]), max(members[x], members[y])))
     result = []
-    for i, j in sorted(pairs):
-        why = reasons(records[i], records[j])
+    for i, j in sorted(pairs, key=lambda p: (records[p[0]].name, records[p[1]].name)):
+        a, b = records[i], records[j]
+        if pair_key(a.id, b.id) in skip:
+            continue
+        why = reasons(a, b, names_alike=(i, j) in by_name)
         if why:
-            result.append((records[i], records[j], why))
+            result.append((a, b, why))
     return result

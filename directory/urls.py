@@ -36,6 +36,16 @@ urlpatterns = [
     path("coordination/signalements/<uuid:pk>/", coordination.report_close, name="report_close"),
     path("coordination/fiches-a-verifier/", coordination.stale_sheets, name="stale"),
     path("coordination/doublons/", coordination.duplicates, name="duplicates"),
+    path(
+        "coordination/doublons/<uuid:pk>/fusionner/<uuid:other_pk>/",
+        coordination.merge,
+        name="merge",
+    ),
+    path(
+        "coordination/doublons/<uuid:pk>/distinct/<uuid:other_pk>/",
+        coordination.not_duplicate,
+        name="not_duplicate",
+    ),
     path("coordination/thesaurus/", thesaurus.thesaurus_list, name="thesaurus"),
     path("coordination/thesaurus/nouveau/", thesaurus.thesaurus_edit, name="thesaurus_new"),
     path("coordination/thesaurus/<int:pk>/", thesaurus.thesaurus_edit, name="thesaurus_edit"),

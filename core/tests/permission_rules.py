@@ -115,6 +115,8 @@ RULES = {
     "directory:report_close": Rule(COORDINATORS, "error_report", post=True),
     "directory:stale": Rule(COORDINATORS),
     "directory:duplicates": Rule(COORDINATORS),
+    "directory:merge": Rule(COORDINATORS, "org_pair"),
+    "directory:not_duplicate": Rule(COORDINATORS, "org_pair", post=True),
     "directory:thesaurus": Rule(COORDINATORS),
     "directory:thesaurus_new": Rule(COORDINATORS),
     "directory:thesaurus_edit": Rule(COORDINATORS, "thesaurus"),

@@ -176,6 +176,7 @@ def build(tmp_media) -> Scenario:
     s.kwargs = {
         "none": {},
         "org": {"pk": org.pk},
+        "org_pair": {"pk": org.pk, "other_pk": other_org.pk},
         "location": {"pk": org.pk, "location_pk": location.pk},
         "org_service": {"pk": org.pk, "service_pk": service.pk},
         "service": {"pk": service.pk},

@@ -8,7 +8,7 @@ One module per HSDS family: ``organization`` (the spine), ``location`` (location
 
 from .location import Address, Location, address_may_be_shown
 from .organization import Organization, OrganizationQuerySet, PublicationStatus, Sector
-from .records import ChangeRecord, ErrorReport, ServiceIndex, ZeroResultSearch
+from .records import ChangeRecord, ErrorReport, NotDuplicate, ServiceIndex, ZeroResultSearch
 from .service import (
     LANGUAGE_CHOICES,
     LANGUAGE_NAMES,
@@ -41,6 +41,7 @@ __all__ = [
     "ErrorReport",
     "Fee",
     "Location",
+    "NotDuplicate",
     "Organization",
     "OrganizationQuerySet",
     "Phone",

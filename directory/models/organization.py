@@ -100,6 +100,17 @@ class Organization(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
     )
+    #: Set when a coordinator merged this (archived) record into another: its old page and API
+    #: id answer with a permanent redirect to the kept organization.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_records",
+        verbose_name=_("merged into"),
+        editable=False,
+    )
     #: Freshness: the last time a person checked the organization's sheet.
     assured_date = models.DateField(_("last verified on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -128,6 +139,14 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:organization", args=[self.pk])
+
+    def final_record(self) -> "Organization":
+        """The organization this record was merged into, following merges of merges."""
+        record, seen = self, {self.pk}
+        while record.merged_into_id and record.merged_into_id not in seen:
+            seen.add(record.merged_into_id)
+            record = record.merged_into
+        return record
 
     def clean(self):
         super().clean()

@@ -1,5 +1,6 @@
 """Records around the sheets: the field-by-field change log (HSDS ``metadata``), error reports
-from professionals, and the search index (one row per published service).
+from professionals, the pairs coordinators said are not duplicates, and the search index (one
+row per published service).
 
 Written by ``directory.services`` and ``directory.search`` only; never shown publicly except the
 change log entries of public objects through the HSDS API (without e-mail addresses).
@@ -90,6 +91,29 @@ class ErrorReport(models.Model):
 
     def __str__(self):
         return f"{self.organization} ({self.get_status_display()})"
+
+
+class NotDuplicate(models.Model):
+    """Two organizations a coordinator said are distinct: the duplicates page no longer proposes
+    them. Stored once per pair, ``first`` being the smaller id (``duplicates.pair_key``). Who
+    decided is in the audit trail (django-auditlog), not here."""
+
+    first = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pair that is not a duplicate")
+        verbose_name_plural = _("pairs that are not duplicates")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="not_duplicate_once"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="not_duplicate_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_id} ≠ {self.second_id}"
 
 
 class ServiceIndex(models.Model):

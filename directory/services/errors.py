@@ -8,6 +8,8 @@ from core.errors import ServiceError
 class DirectoryError(ServiceError):
     messages = {
         "not_allowed": _("You are not allowed to change this organization."),
+        "merge_same": _("An organization cannot be merged with itself."),
+        "already_merged": _("This organization was already merged into another one."),
         "no_name": _("Please give the organization a name in French or in Dutch."),
         "no_service_name": _("Please give the service a name in French or in Dutch."),
         "login_required": _("Please sign in to report an error."),

@@ -1,5 +1,5 @@
 """Coordinators' pages: moderation (new organizations, error reports), stale sheets, likely
-duplicates."""
+duplicates (merge, or "not a duplicate")."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -13,6 +13,7 @@ from accounts.permissions import coordinator_required
 from .. import services as directory_services
 from ..duplicates import Candidate, address_key, find_pairs, phone_key
 from ..models import Address, ErrorReport, Organization, Phone, PublicationStatus, Service
+from ..services import merge as merge_services
 
 
 def candidates() -> list[Candidate]:
@@ -89,8 +90,74 @@ def stale_sheets(request):
 
 @coordinator_required
 def duplicates(request):
-    records = candidates()
-    pairs = find_pairs(records)
-    organizations = Organization.objects.in_bulk([r.id for pair in pairs for r in pair[:2]])
-    rows = [(organizations[a.id], organizations[b.id], why) for a, b, why in pairs]
-    return render(request, "directory/coordination/duplicates.html", {"rows": rows})
+    pairs = find_pairs(candidates(), skip=merge_services.not_duplicate_pairs())
+    page = Paginator(pairs, 50).get_page(request.GET.get("page"))
+    organizations = Organization.objects.in_bulk([r.id for pair in page for r in pair[:2]])
+    rows = [(organizations[a.id], organizations[b.id], why) for a, b, why in page]
+    return render(
+        request,
+        "directory/coordination/duplicates.html",
+        {"rows": rows, "page": page, "count": len(pairs)},
+    )
+
+
+def _pair(pk, other_pk):
+    kept = get_object_or_404(Organization, pk=pk)
+    merged = get_object_or_404(Organization, pk=other_pk)
+    return kept, merged
+
+
+@coordinator_required
+def merge(request, pk, other_pk):
+    """Confirm, then merge ``other_pk`` into ``pk`` (the kept organization)."""
+    kept, merged = _pair(pk, other_pk)
+    if request.method == "POST":
+        try:
+            report = merge_services.merge_organizations(request.user, kept, merged)
+        except directory_services.DirectoryError as error:
+            messages.error(request, error.message)
+            return redirect("directory:duplicates")
+        moved = ", ".join(f"{count} {label}" for label, count in report.moved.items())
+        messages.success(
+            request,
+            _("“%(merged)s” is merged into “%(kept)s”. Moved: %(moved)s.")
+            % {"merged": merged.name, "kept": kept.name, "moved": moved or _("nothing")},
+        )
+        if report.kept_apart:
+            apart = ", ".join(f"{count} {label}" for label, count in report.kept_apart.items())
+            messages.warning(
+                request,
+                _("Left on the archived record (they would clash with the kept one's): %s") % apart,
+            )
+        return redirect(kept)
+    error = None
+    if kept.pk == merged.pk:
+        error = directory_services.DirectoryError("merge_same").message
+    elif kept.merged_into_id or merged.merged_into_id:
+        error = directory_services.DirectoryError("already_merged").message
+    context = {
+        "kept": kept,
+        "merged": merged,
+        "preview": merge_services.merge_preview(merged),
+        "error": error,
+    }
+    return render(
+        request, "directory/coordination/merge.html", context, status=400 if error else 200
+    )
+
+
+@coordinator_required
+@require_POST
+def not_duplicate(request, pk, other_pk):
+    a, b = _pair(pk, other_pk)
+    try:
+        merge_services.mark_not_duplicate(request.user, a, b)
+    except directory_services.DirectoryError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("“%(a)s” and “%(b)s” will no longer be proposed as duplicates.")
+            % {"a": a.name, "b": b.name},
+        )
+    return redirect("directory:duplicates")

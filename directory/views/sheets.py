@@ -53,6 +53,8 @@ def organization_detail(request, pk):
         ),
         pk=pk,
     )
+    if organization.merged_into_id:  # merged by a coordinator: the kept sheet, permanently
+        return redirect(organization.final_record(), permanent=True)
     can_edit = can_edit_organization(request.user, organization)
     if organization.status != "published" and not can_edit:
         raise Http404
