@@ -17,7 +17,7 @@ KINDS = [
     (
         "social",
         "public",
-        "CPAS de {m}",
+        "CPAS {of_m}",
         "OCMW {m_nl}",
         "Centre public d'action sociale : aide sociale, revenu d'intégration, aide médicale urgente.",
         "Openbaar centrum voor maatschappelijk welzijn: leefloon, dringende medische hulp.",
@@ -197,28 +197,40 @@ PLACES = [
     "Hankar",
     "Delta",
 ]
-STREETS = [
-    "rue Haute",
-    "chaussée de Wavre",
-    "avenue de la Chasse",
-    "rue de la Victoire",
-    "rue Royale",
-    "chaussée de Gand",
-    "rue Wayez",
-    "avenue Brugmann",
-    "rue de Mérode",
-    "chaussée d'Alsemberg",
-    "avenue de Tervueren",
-    "rue Josaphat",
-    "avenue Émile Max",
-    "rue des Alliés",
-    "boulevard Léopold II",
-    "rue de Laeken",
-    "rue Vanderkindere",
-    "avenue Georges Henri",
-    "rue de la Loi",
-    "rue Heyvaert",
-]
+#: Real streets of each postal code, so that a demo address never contradicts its municipality
+#: (no "rue de la Loi 153, 1050 Ixelles": the rue de la Loi is in 1000 and 1040).
+STREETS = {
+    "1000": ["rue Haute", "rue Blaes", "rue des Tanneurs", "rue de Laeken", "rue Royale"],
+    "1020": ["rue Marie-Christine", "avenue de la Reine", "boulevard Émile Bockstael"],
+    "1030": ["rue Josaphat", "avenue Émile Max", "rue des Palais", "avenue Louis Bertrand"],
+    "1040": ["rue de la Loi", "avenue des Casernes", "rue des Champs", "avenue de la Chasse"],
+    "1050": ["chaussée d'Ixelles", "rue du Trône", "rue Malibran", "avenue de la Couronne"],
+    "1060": ["chaussée de Waterloo", "rue de la Victoire", "avenue Jean Volders", "rue de Mérode"],
+    "1070": ["rue Wayez", "chaussée de Mons", "rue Brogniez", "boulevard de la Révision"],
+    "1080": ["chaussée de Gand", "rue de Ribaucourt", "boulevard Edmond Machtens"],
+    "1081": ["rue Herkoliers", "avenue Seghers", "rue Émile Sergijsels"],
+    "1082": ["rue de Grand-Bigard", "rue des Alcyons", "avenue du Roi Albert"],
+    "1083": ["avenue Charles-Quint", "avenue Van Overbeke", "rue Nestor Martin"],
+    "1090": ["rue Léon Theodor", "boulevard de Smet de Naeyer", "rue Jules Lahaye"],
+    "1120": ["rue de Heembeek", "rue François Vekemans", "rue du Craetveld"],
+    "1130": ["rue de Verdun", "rue Cortenbach", "rue de la Paroisse"],
+    "1140": ["chaussée de Haecht", "rue Édouard Stuckens", "avenue Henry Dunant"],
+    "1150": ["rue au Bois", "avenue Charles Thielemans", "avenue Orban"],
+    "1160": ["boulevard du Souverain", "avenue Jean Van Horenbeeck", "chaussée de Wavre"],
+    "1170": ["rue du Loutrier", "avenue Delleur", "chaussée de La Hulpe"],
+    "1180": ["rue Vanderkindere", "avenue De Fré", "rue Xavier De Bue"],
+    "1190": ["chaussée de Neerstalle", "avenue Van Volxem", "rue du Curé"],
+    "1200": ["avenue Georges Henri", "avenue Paul Hymans", "rue Saint-Lambert"],
+    "1210": ["rue de la Limite", "avenue de l'Astronomie", "rue des Deux Églises"],
+}
+
+
+def of(name: str) -> str:
+    """French "de" before a name, elided before a vowel or a mute h: "d'Ixelles", "de Jette"."""
+    first = name[:1].lower()
+    if first and (first in "aeiouyh" or first in "àâéèêëîïôöûüÿ"):
+        return f"d'{name}"
+    return f"de {name}"
 
 
 def _uuid(rng) -> uuid.UUID:
@@ -247,8 +259,10 @@ def load(rng, count: int = 320, stdout=None) -> list[Organization]:
 
 def _make(rng, kind, municipality, place, index) -> Organization:
     sector, legal_status, fr, nl, description_fr, description_nl = kind
-    name_fr = fr.format(m=municipality.name_fr, m_nl=municipality.name_nl, q=place or "")
-    name_nl = nl.format(m=municipality.name_fr, m_nl=municipality.name_nl, q=place or "")
+    names = {"m": municipality.name_fr, "m_nl": municipality.name_nl, "q": place or ""}
+    names["of_m"] = of(municipality.name_fr)
+    name_fr = fr.format(**names)
+    name_nl = nl.format(**names)
     if place:  # two services of the same kind in the same place get a number
         name_fr = f"{name_fr} ({municipality.name_fr})"
         name_nl = f"{name_nl} ({municipality.name_nl})"
@@ -282,7 +296,7 @@ def _make(rng, kind, municipality, place, index) -> Organization:
     Address.objects.create(
         id=_uuid(rng),
         location=location,
-        address_1=f"{rng.choice(STREETS)} {rng.randint(1, 250)}",
+        address_1=f"{rng.choice(STREETS[postal_code])} {rng.randint(1, 250)}",
         city=municipality.name_fr,
         postal_code=postal_code,
         municipality=municipality,

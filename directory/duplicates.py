@@ -4,11 +4,11 @@ Two records are likely the same organization when they share an enterprise numbe
 number or a street address, or when their names are very similar *and* their addresses do not
 contradict it (a postal code in common, or one of them has no address yet).
 
-Names are compared twice, once accents, case, articles and legal forms removed ("ASBL Maison
-médicale du Miroir" → "maison medicale miroir"), then on their distinctive words only: generic
-words ("service", "centre", "CPAS"...) and words found in many names of the network ("maison",
-"médicale"...) are left out, so that "Agence immobilière sociale Tivoli" and "Agence immobilière
-sociale Transvaal" are not a pair while "Maison médicale du Miroir" and "Maison Medicale Miroir"
+Names are compared without accents, case, articles, legal forms and generic words ("ASBL Maison
+médicale du Miroir" → "maison medicale miroir"; "service", "centre", "CPAS", "asbl"... say what
+kind of organization it is, not which one). Then the words that only one name has must agree too: the
+names of "Agence immobilière sociale Tivoli" and "Agence immobilière sociale Transvaal" are
+close, but "tivoli" and "transvaal" are not, so they are not a pair; "Tivoli" and "Tivol" (a typo)
 are.
 
 ``find_pairs`` never compares every name with every other: records are put in blocks (one per
@@ -18,7 +18,6 @@ report. Never reads or writes the database.
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -59,18 +58,13 @@ GENERIC = {
     "dienst",
     "cpas",
     "ocmw",
-    "sociale",
-    "social",
-    "maison",
-    "huis",
 }
 NAME_THRESHOLD = 90
+#: How alike the words only one of two names has must be ("tivoli"/"tivol" yes, "tivoli"/
+#: "transvaal" no).
+LEFTOVER_THRESHOLD = 80
 #: A phone, address or number shared by more records than this says nothing about duplicates.
 MAX_SHARED = 10
-#: A word in more than this share of the names is common: it does not tell two records apart.
-COMMON_SHARE = 0.04
-#: ... as long as there are enough names to say so.
-COMMON_MIN_RECORDS = 50
 
 
 @dataclass
@@ -88,21 +82,8 @@ class Candidate:
 
 
 def name_key(name: str) -> str:
-    return " ".join(w for w in fold(name).split() if w not in NOISE)
-
-
-def distinctive_key(key: str, common: set = frozenset()) -> str:
-    """The words of a name key that tell one organization from another."""
-    return " ".join(w for w in key.split() if w not in GENERIC and w not in common)
-
-
-def common_words(keys: list[str]) -> set:
-    """Words found in more than ``COMMON_SHARE`` of the names (none for a small list)."""
-    if len(keys) < COMMON_MIN_RECORDS:
-        return set()
-    counts = Counter(w for key in keys for w in set(key.split()))
-    limit = COMMON_SHARE * len(keys)
-    return {w for w, n in counts.items() if n > limit}
+    """The words of a name that can tell organizations apart."""
+    return " ".join(w for w in fold(name).split() if w not in NOISE and w not in GENERIC)
 
 
 def phone_key(number: str) -> str:
@@ -126,18 +107,21 @@ def _places_agree(a: Candidate, b: Candidate) -> bool:
     return not codes_a or not codes_b or bool(codes_a & codes_b)
 
 
-def similar_names(a: str, b: str, common: set = frozenset()) -> bool:
-    """Whether two names are close enough to be the same organization's."""
-    key_a, key_b = name_key(a), name_key(b)
-    if fuzz.token_sort_ratio(key_a, key_b) < NAME_THRESHOLD:
+def _alike(key_a: str, key_b: str) -> bool:
+    """Two name keys of one organization: nearly the same words, and when each has words the
+    other lacks, those are alike too (a typo, not another place)."""
+    if not key_a or not key_b or fuzz.token_sort_ratio(key_a, key_b) < NAME_THRESHOLD:
         return False
-    return _distinctive_agree(distinctive_key(key_a, common), distinctive_key(key_b, common))
-
-
-def _distinctive_agree(a: str, b: str) -> bool:
-    if not a or not b:  # nothing distinctive: the whole names decided
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    only_a, only_b = words_a - words_b, words_b - words_a
+    if not only_a or not only_b:
         return True
-    return fuzz.token_sort_ratio(a, b) >= NAME_THRESHOLD
+    return fuzz.ratio(" ".join(sorted(only_a)), " ".join(sorted(only_b))) >= LEFTOVER_THRESHOLD
+
+
+def similar_names(a: str, b: str) -> bool:
+    """Whether two names are close enough to be the same organization's."""
+    return _alike(name_key(a), name_key(b))
 
 
 def reasons(a: Candidate, b: Candidate, names_alike: bool | None = None) -> list[str]:
@@ -160,16 +144,12 @@ def matches_for(new: Candidate, existing: list[Candidate]) -> list[tuple[Candida
     """Existing records that look like ``new``, most reasons first."""
     out = []
     keys = [name_key(c.name) for c in existing]
-    common = common_words(keys)
     new_key = name_key(new.name)
-    scores = process.cdist([new_key], keys, scorer=fuzz.token_sort_ratio)[0] if keys else []
-    new_distinctive = distinctive_key(new_key, common)
+    scores = process.cdist([new_key], keys, scorer=fuzz.token_set_ratio)[0] if keys else []
     for candidate, key, score in zip(existing, keys, scores, strict=False):
         if candidate.id == new.id:
             continue
-        alike = score >= NAME_THRESHOLD and _distinctive_agree(
-            new_distinctive, distinctive_key(key, common)
-        )
+        alike = score >= NAME_THRESHOLD and _alike(new_key, key)
         why = reasons(new, candidate, alike)
         if why:
             out.append((candidate, why))
@@ -190,23 +170,24 @@ def _blocks(records: list[Candidate]) -> tuple[dict, list[int]]:
     return blocks, homeless
 
 
-def _name_pairs(records, keys, common) -> set:
+def _name_pairs(records, keys) -> set:
     """Index pairs (i < j) whose names are alike, compared block by block."""
     found = set()
-    distinctive = [distinctive_key(k, common) for k in keys]
 
     def compare(rows: list[int], columns: list[int]):
+        rows = [i for i in rows if keys[i]]
+        columns = [j for j in columns if keys[j]]
         if not rows or not columns:
             return
         matrix = process.cdist(
             [keys[i] for i in rows],
             [keys[j] for j in columns],
-            scorer=fuzz.token_sort_ratio,
+            scorer=fuzz.token_set_ratio,  # never below token_sort_ratio: a first sieve
             score_cutoff=NAME_THRESHOLD,
         )
         for r, c in zip(*matrix.nonzero(), strict=True):
             i, j = rows[r], columns[c]
-            if i != j and _distinctive_agree(distinctive[i], distinctive[j]):
+            if i != j and _alike(keys[i], keys[j]):
                 found.add((min(i, j), max(i, j)))
 
     blocks, homeless = _blocks(records)
@@ -222,8 +203,7 @@ def find_pairs(
     """Every pair of likely duplicates among ``records``, except the pairs in ``skip``
     (``pair_key`` of their ids: the pairs a coordinator said are not duplicates)."""
     keys = [name_key(c.name) for c in records]
-    common = common_words(keys)
-    by_name = _name_pairs(records, keys, common)
+    by_name = _name_pairs(records, keys)
     pairs = set(by_name)
     index: dict = {}
     for i, c in enumerate(records):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import coordination, edit, sheets, thesaurus
+from .views import coordination, edit, journal, sheets, thesaurus
 from .views.search import search_view
 
 app_name = "directory"
@@ -10,6 +10,11 @@ urlpatterns = [
     path("organisations/proposer/", edit.organization_propose, name="organization_propose"),
     path("organisations/<uuid:pk>/", sheets.organization_detail, name="organization"),
     path("organisations/<uuid:pk>/modifier/", edit.organization_edit, name="organization_edit"),
+    path(
+        "organisations/<uuid:pk>/journal/",
+        journal.organization_journal,
+        name="organization_journal",
+    ),
     path("organisations/<uuid:pk>/signaler/", sheets.report_error_view, name="organization_report"),
     path("organisations/<uuid:pk>/services/nouveau/", edit.service_create, name="service_create"),
     path("organisations/<uuid:pk>/lieux/nouveau/", edit.location_edit, name="location_create"),
@@ -25,6 +30,7 @@ urlpatterns = [
     ),
     path("services/<uuid:pk>/", sheets.service_detail, name="service"),
     path("services/<uuid:pk>/modifier/", edit.service_edit, name="service_edit"),
+    path("services/<uuid:pk>/journal/", journal.service_journal, name="service_journal"),
     path("services/<uuid:pk>/verifier/", edit.service_verify, name="service_verify"),
     path("services/<uuid:pk>/publication/", edit.service_publication, name="service_publication"),
     path("coordination/", coordination.moderation, name="moderation"),

@@ -101,6 +101,8 @@ RULES = {
     "directory:organization_propose": Rule(SIGNED_IN),
     "directory:organization": Rule(PUBLIC, "org"),
     "directory:organization_edit": Rule(OWNERS, "org"),
+    "directory:organization_journal": Rule(OWNERS, "org"),
+    "directory:service_journal": Rule(OWNERS, "service"),
     "directory:organization_report": Rule(SIGNED_IN, "org", post={"message": "Mauvais numéro"}),
     "directory:service_create": Rule(OWNERS, "org"),
     "directory:location_create": Rule(OWNERS, "org"),

@@ -64,6 +64,15 @@ def _hours_snapshot(service) -> str:
     )
 
 
+def _phones_snapshot(service) -> str:
+    """The service's phones as one change-log value: "02 555 01 01; 02 555 01 02 [professionals]"
+    (the audience code is shown translated by ``directory.journal``)."""
+    return "; ".join(
+        p.number + ("" if p.audience == Phone.Audience.ALL else f" [{p.audience}]")
+        for p in sorted(service.phones.all(), key=lambda p: (p.audience, p.number))
+    )
+
+
 def _apply(service, user, data, relations, schedules, phones, location_ids, verify):
     fields = [f for f in data if f in SERVICE_FIELDS]
     for field in fields:
@@ -135,6 +144,7 @@ def create_service(
     fields = _apply(service, user, data, relations, schedules, phones, location_ids, verify)
     after = snapshot(service, fields) | _relations_snapshot(service)
     after["hours"] = _hours_snapshot(service)
+    after["phones"] = _phones_snapshot(service)
     record_changes(user, "service", service.pk, {}, after, action="create")
     reindex([service.pk])
     return service
@@ -162,6 +172,7 @@ def update_service(
     fields = [f for f in data if f in SERVICE_FIELDS]
     before = snapshot(service, fields) | _relations_snapshot(service)
     before["hours"] = _hours_snapshot(service)
+    before["phones"] = _phones_snapshot(service)
     relations = {
         "terms": terms,
         "area_municipalities": area_municipalities,
@@ -170,6 +181,7 @@ def update_service(
     _apply(service, user, data, relations, schedules, phones, location_ids, verify)
     after = snapshot(service, fields) | _relations_snapshot(service)
     after["hours"] = _hours_snapshot(service)
+    after["phones"] = _phones_snapshot(service)
     changed = record_changes(user, "service", service.pk, before, after)
     if verify:
         record_changes(
