@@ -11,9 +11,14 @@ class DirectoryConfig(AppConfig):
 
         from .models import Location, NotDuplicate, Organization, Service, Taxonomy, TaxonomyTerm
 
-        auditlog.register(Organization)
-        auditlog.register(Service, m2m_fields={"terms"})
-        auditlog.register(Location)
+        def own_fields(model):  # not the reverse relations ("directory.Phone.None" noise)
+            return [f.name for f in model._meta.concrete_fields]
+
+        auditlog.register(Organization, include_fields=own_fields(Organization))
+        auditlog.register(
+            Service, include_fields=own_fields(Service) + ["terms"], m2m_fields={"terms"}
+        )
+        auditlog.register(Location, include_fields=own_fields(Location))
         auditlog.register(Taxonomy)
         auditlog.register(TaxonomyTerm)
         auditlog.register(NotDuplicate)

@@ -75,3 +75,17 @@ def test_journal_is_for_the_sheet_keepers(client, user, coordinator, organizatio
     client.logout()
     assert journal(client, service).status_code == 302
     assert client.get("/fr/annuaire/services/123/journal/").status_code == 404
+
+
+def test_platform_journal_shows_field_labels_and_no_none(client, coordinator, organization):
+    from directory.services import update_organization
+
+    update_organization(
+        coordinator, organization, {"website": "https://miroir.example.be", "sector": "health"}
+    )
+    client.force_login(coordinator)
+    page = client.get("/fr/journal/?model=organization").content.decode()
+    assert "Site web" in page
+    assert "Soins de santé" in page
+    assert "<strong>website</strong>" not in page
+    assert "None" not in page

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from .. import journal
 from ..models import ChangeRecord, Organization, Service
@@ -30,7 +31,10 @@ def organization_journal(request, pk):
     names = {
         s.pk: s.name for s in Service.objects.filter(organization=organization).only("pk", "name")
     }
-    names |= {loc.pk: loc.name or loc.pk for loc in organization.locations.only("pk", "name")}
+    names |= {
+        loc.pk: _("Place: %(name)s") % {"name": loc.name or "—"}
+        for loc in organization.locations.only("pk", "name")
+    }
     records = ChangeRecord.objects.filter(
         Q(resource_type="organization", resource_id=organization.pk)
         | Q(resource_type__in=["service", "location"], resource_id__in=list(names))
