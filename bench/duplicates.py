@@ -5,6 +5,7 @@
     .venv/bin/python bench/duplicates.py              # a fresh SQLite database in a temp folder
     .venv/bin/python bench/duplicates.py --scale 1    # the demo's 320 organizations
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/maillage_dup_bench .venv/bin/python bench/duplicates.py
+    DATABASE_URL=sqlite:////tmp/dup.sqlite3 .venv/bin/python bench/duplicates.py --reuse  # no rebuild
 
 Prints, for ``--runs`` requests (Django's test client, in-process, as a coordinator with the
 second factor): p50/p95 of the whole page, and of the matching alone (``candidates()`` reading
@@ -49,15 +50,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--reuse", action="store_true", help="time the network already built")
     args = parser.parse_args()
+    reuse = args.reuse and pages.os.environ.get("DATABASE_URL")
     setup_test_environment()
     pages.settings.ALLOWED_HOSTS = ["testserver"]
-    if pages.os.environ.get("DATABASE_URL"):
+    if pages.os.environ.get("DATABASE_URL") and not reuse:
         call_command("flush", "--noinput", verbosity=0)
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     started = time.perf_counter()
-    build(args.scale)
+    if not reuse:
+        build(args.scale)
     built = time.perf_counter() - started
 
     from accounts.models import User

@@ -39,9 +39,19 @@ FILLED_WHEN_EMPTY = [
 OWN_RELATIONS = {"parent", "merged_into"}
 
 
+def label(model, count: int) -> str:
+    """ "1 service", "2 services": the model's own translated names."""
+    return str(model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural)
+
+
+def labelled(counts: dict) -> list[tuple[str, int]]:
+    """(translated kind of record, count) of ``{model: count}``."""
+    return [(label(model, count), count) for model, count in counts.items()]
+
+
 @dataclass
 class MergeReport:
-    """What a merge moved, and what it could not, by kind of record (verbose plural names)."""
+    """What a merge moved, and what it could not, by kind of record: ``{model: count}``."""
 
     moved: dict = field(default_factory=dict)
     dropped: dict = field(default_factory=dict)
@@ -49,30 +59,27 @@ class MergeReport:
 
 
 def _links():
-    """(model, field name, label) of every foreign key to an organization, many-to-many tables
-    included (through their intermediate model)."""
+    """(model, field name, named as) of every foreign key to an organization, many-to-many
+    tables included (through their intermediate model, named as the model holding the field)."""
     for relation in Organization._meta.related_objects:
         if relation.many_to_many:
-            through = relation.through
             name = relation.field.m2m_reverse_field_name()
-            label = relation.related_model._meta.verbose_name_plural
-            yield through, name, label
+            yield relation.through, name, relation.related_model
         elif relation.related_model is not Organization or relation.field.name not in OWN_RELATIONS:
-            model = relation.related_model
-            yield model, relation.field.name, model._meta.verbose_name_plural
+            yield relation.related_model, relation.field.name, relation.related_model
 
 
 def merge_preview(merged: Organization) -> list[tuple[str, int]]:
     """(kind of record, count) that a merge of ``merged`` would move, without writing."""
-    counts = []
-    for model, name, label in _links():
+    counts = {}
+    for model, name, named_as in _links():
         count = model._base_manager.filter(**{name: merged}).count()
         if count:
-            counts.append((str(label), count))
-    return counts
+            counts[named_as] = counts.get(named_as, 0) + count
+    return labelled(counts)
 
 
-def _move(model, name, merged, kept, report: MergeReport, label: str) -> None:
+def _move(model, name, merged, kept, report: MergeReport, named_as) -> None:
     rows = model._base_manager.filter(**{name: merged})
     try:
         with transaction.atomic():
@@ -87,11 +94,11 @@ def _move(model, name, merged, kept, report: MergeReport, label: str) -> None:
             except IntegrityError:
                 if drop:
                     model._base_manager.filter(pk=pk).delete()
-                    report.dropped[label] = report.dropped.get(label, 0) + 1
+                    report.dropped[named_as] = report.dropped.get(named_as, 0) + 1
                 else:
-                    report.kept_apart[label] = report.kept_apart.get(label, 0) + 1
+                    report.kept_apart[named_as] = report.kept_apart.get(named_as, 0) + 1
     if moved:
-        report.moved[label] = report.moved.get(label, 0) + moved
+        report.moved[named_as] = report.moved.get(named_as, 0) + moved
 
 
 def _check(user, kept: Organization, merged: Organization) -> None:
@@ -119,8 +126,8 @@ def merge_organizations(user, kept: Organization, merged: Organization) -> Merge
     _check(user, kept, merged)
     service_ids = list(merged.services.values_list("pk", flat=True))
     report = MergeReport()
-    for model, name, label in _links():
-        _move(model, name, merged, kept, report, str(label))
+    for model, name, named_as in _links():
+        _move(model, name, merged, kept, report, named_as)
     Organization.objects.filter(parent=merged).exclude(pk=kept.pk).update(parent=kept)
     Organization.objects.filter(merged_into=merged).update(merged_into=kept)
     NotDuplicate.objects.filter(first=merged).delete()

@@ -117,14 +117,16 @@ def merge(request, pk, other_pk):
         except directory_services.DirectoryError as error:
             messages.error(request, error.message)
             return redirect("directory:duplicates")
-        moved = ", ".join(f"{count} {label}" for label, count in report.moved.items())
+        moved = ", ".join(f"{n} {kind}" for kind, n in merge_services.labelled(report.moved))
         messages.success(
             request,
             _("“%(merged)s” is merged into “%(kept)s”. Moved: %(moved)s.")
             % {"merged": merged.name, "kept": kept.name, "moved": moved or _("nothing")},
         )
         if report.kept_apart:
-            apart = ", ".join(f"{count} {label}" for label, count in report.kept_apart.items())
+            apart = ", ".join(
+                f"{n} {kind}" for kind, n in merge_services.labelled(report.kept_apart)
+            )
             messages.warning(
                 request,
                 _("Left on the archived record (they would clash with the kept one's): %s") % apart,
