@@ -5,13 +5,14 @@ Changed only through ``intervisions.services.issuer``; an issued invoice keeps a
 details (``Invoice.issuer_*``), so changing them never alters an invoice already sent.
 """
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..validators import validate_bic, validate_enterprise_number, validate_iban
 
-#: Default VAT mention of a non-profit's training activity (exempt, article 44 of the Belgian
-#: VAT code); coordinators change it when another one applies.
+#: Suggested VAT mention (the issuer form's initial values) for a non-profit's training activity
+#: (exempt, article 44 of the Belgian VAT code); coordinators change it when another one applies.
 DEFAULT_VAT_MENTION = {
     "fr": "Exonération de TVA, article 44, § 2, du Code de la TVA",
     "nl": "Vrijgesteld van btw, artikel 44, § 2, van het Btw-wetboek",
@@ -41,11 +42,12 @@ class InvoiceIssuer(models.Model):
     vat_mention = models.CharField(
         _("VAT mention"),
         max_length=255,
-        default=DEFAULT_VAT_MENTION["fr"],
         help_text=_("For example: VAT exempt, article 44, § 2, of the Belgian VAT Code."),
     )
     #: Days between the invoice date and its due date.
-    payment_days = models.PositiveSmallIntegerField(_("payment term (days)"), default=30)
+    payment_days = models.PositiveSmallIntegerField(
+        _("payment term (days)"), default=30, validators=[MaxValueValidator(365)]
+    )
     #: Where recipients write about an invoice.
     email = models.EmailField(_("e-mail for invoices"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
