@@ -101,10 +101,10 @@ def line(pdf: FPDF, text: str, bold: bool = False, size: int = 11) -> None:
 
 
 def facts(pdf: FPDF, rows: list[tuple[str, str]]) -> None:
-    """Label: value rows, labels in a 55 mm column."""
+    """Label: value rows, labels in a 60 mm column."""
     for label, value in rows:
         pdf.set_font(FONT, "", 10)
-        pdf.cell(55, 6, _latin(label))
+        pdf.cell(60, 6, _latin(label))
         pdf.set_font(FONT, "B", 10)
         pdf.multi_cell(0, 6, _latin(value), new_x="LMARGIN", new_y="NEXT")
 

@@ -3,6 +3,7 @@ the total and their dates, the facilitators; they count only sessions already he
 refused before the first one. Attendance is recorded only for sessions that have started."""
 
 import datetime
+import html
 
 import pytest
 from django.urls import reverse
@@ -73,7 +74,7 @@ def test_no_certificate_before_the_first_session(published, groups, coordinator,
     assert error.value.code == "no_session_held"
     client.force_login(coordinator)
     page = client.get(reverse("intervisions:certificate", args=[a.pk]), follow=True)
-    assert "Aucune séance de ce groupe n'a encore eu lieu" in page.content.decode()
+    assert "Aucune séance de ce groupe n'a encore eu lieu" in html.unescape(page.content.decode())
     own = reverse("intervisions:my_certificate", args=[services.page_token(a)])
     assert client.get(own).status_code == 404
 
@@ -88,7 +89,7 @@ def test_attendance_for_a_future_session_is_refused(published, groups, facilitat
     assert error.value.code == "session_not_started"
     client.force_login(facilitators[0])
     url = reverse("intervisions:attendance", args=[future.pk])
-    page = client.get(url).content.decode()
+    page = html.unescape(client.get(url).content.decode())
     assert "Cette séance n'a pas encore commencé" in page and 'name="r' not in page
     response = client.post(url, {f"r{a.pk}": "present", f"r{b.pk}": "absent"})
     assert response.status_code == 200

@@ -4,6 +4,7 @@ identifiers; credit notes cancel an invoice without breaking the numbering; issu
 publishing ask for a confirmation that says how many."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 from intervisions import pdf, services
 from intervisions.errors import IntervisionError
-from intervisions.models import CreditNote, Cycle, Invoice, InvoiceIssuer
+from intervisions.models import CreditNote, Cycle, Invoice, InvoiceIssuer, Registration
 from intervisions.services import fees
 from maillage.testing.factories import AddressFactory, OrganizationFactory
 from maillage.testing.pdf import pdf_text
@@ -29,6 +30,11 @@ def published(cycle, groups, register, coordinator):
     for p in people:
         p.refresh_from_db()
     return people
+
+
+def _page(response) -> str:
+    """The page's text as a person reads it (HTML entities such as &#x27; decoded)."""
+    return html.unescape(response.content.decode())
 
 
 def _modulo_97_holds(groups) -> bool:
@@ -102,7 +108,7 @@ def test_no_invoice_without_an_issuer(published, cycle, coordinator, client):
         services.issue_invoices(cycle, coordinator, today=DAY)
     assert error.value.code == "no_issuer"
     client.force_login(coordinator)
-    page = client.get(reverse("intervisions:issue_invoices", args=[cycle.pk])).content.decode()
+    page = _page(client.get(reverse("intervisions:issue_invoices", args=[cycle.pk])))
     assert "Qui émet les factures n'est pas encore renseigné" in page
     client.post(reverse("intervisions:issue_invoices", args=[cycle.pk]), {"confirm": "yes"})
     assert Invoice.objects.count() == 0
@@ -118,18 +124,18 @@ def test_credit_note_cancels_without_breaking_the_numbering(issuer, published, c
     assert sorted(Invoice.objects.values_list("sequence", flat=True)) == [1, 2, 3]
     assert Invoice.objects.get(pk=issued[1].pk).number == "2030-0002"
     late = services.issue_invoice(
-        services.register(
-            cycle,
-            organization=published[0].organization,
-            preferences=[published[0].group_id],
+        Registration.objects.create(
+            cycle=cycle,
             first_name="Late",
             last_name="Comer",
             email="late@example.org",
             function="infirmier",
+            organization=published[0].organization,
             sector="health",
             language="fr",
-            commitment=True,
-            consent=True,
+            fee=120,
+            consent_at=published[0].consent_at,
+            consent_version="t",
         ),
         today=DAY,
     )
@@ -158,12 +164,12 @@ def test_credit_note_page(issuer, published, cycle, coordinator, client, user):
     client.force_login(user)
     assert client.post(url, {"reason": "error"}).status_code == 403
     client.force_login(coordinator)
-    assert "Annuler la facture" in client.get(url).content.decode()
+    assert "Annuler la facture" in _page(client.get(url))
     bad = client.post(url, {"reason": "because"})
     assert bad.status_code == 200 and "errorlist" in bad.content.decode()
     assert not CreditNote.objects.exists()
     assert client.post(url, {"reason": "error"}).status_code == 302
-    again = client.post(url, {"reason": "error"}, follow=True).content.decode()
+    again = _page(client.post(url, {"reason": "error"}, follow=True))
     assert "déjà annulée par une note de crédit" in again
     assert CreditNote.objects.count() == 1
     note = CreditNote.objects.get()
@@ -178,15 +184,15 @@ def test_credit_note_page(issuer, published, cycle, coordinator, client, user):
 def test_issuing_asks_for_a_confirmation_that_counts(issuer, published, cycle, coordinator, client):
     client.force_login(coordinator)
     url = reverse("intervisions:issue_invoices", args=[cycle.pk])
-    page = client.get(url).content.decode()
-    total = sum(p.fee for p in published)
-    assert f"3 factures seront émises, pour un total de {total}" in page.replace(".00", ",00")
+    page = _page(client.get(url))
+    total = f"{sum(p.fee for p in published):.2f}".replace(".", ",")
+    assert f"3 factures seront émises, pour un total de {total} EUR." in page
     assert Invoice.objects.count() == 0  # looking issues nothing
     client.post(url)  # no confirmation: nothing
     assert Invoice.objects.count() == 0
-    done = client.post(url, {"confirm": "yes"}, follow=True).content.decode()
+    done = _page(client.post(url, {"confirm": "yes"}, follow=True))
     assert Invoice.objects.count() == 3 and "3 factures émises" in done
-    assert "Il n'y a aucune facture à émettre" in client.get(url).content.decode()
+    assert "Il n'y a aucune facture à émettre" in _page(client.get(url))
     client.post(url, {"confirm": "yes"})  # a double submit issues nothing more
     assert Invoice.objects.count() == 3
 
@@ -199,15 +205,17 @@ def test_publish_asks_for_a_confirmation_that_counts(cycle, groups, register, co
     services.compose_cycle(cycle, coordinator, limit=LIMIT)
     client.force_login(coordinator)
     url = reverse("intervisions:publish", args=[cycle.pk])
-    page = client.get(url).content.decode()
-    placed = cycle.registrations.placed().count()
-    assert f"{placed} personnes recevront une place" in page
-    assert "1 groupe sans personne sera annulé" in page and f"{placed} e-mails" in page
+    page = _page(client.get(url))
+    # Three in Monday's group, the one person of Tuesday's is too few: no group for them.
+    assert "3 personnes recevront une place. 1 groupe a lieu." in page
+    assert "1 personne n'a pas de groupe" in page
+    assert "2 groupes sans personne seront annulés." in page
+    assert "4 e-mails seront envoyés." in page
     client.post(url)  # no confirmation
     assert Cycle.objects.get(pk=cycle.pk).status != Cycle.Status.PUBLISHED
     client.post(url, {"confirm": "yes"})
     assert Cycle.objects.get(pk=cycle.pk).status == Cycle.Status.PUBLISHED
-    again = client.get(url, follow=True).content.decode()
+    again = _page(client.get(url, follow=True))
     assert "déjà publiés" in again
 
 
@@ -253,9 +261,9 @@ def test_issuer_page_refuses_bad_identifiers(client, coordinator, field, value, 
     client.force_login(coordinator)
     response = client.post(reverse("intervisions:issuer"), VALID | {field: value})
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert message in _page(response)
     if value:  # what was typed is kept
-        assert value in response.content.decode()
+        assert value in _page(response)
     assert not InvoiceIssuer.objects.exists()
 
 
@@ -264,7 +272,7 @@ def test_issuer_page_saves_normalised_identifiers(client, coordinator, user, cyc
     client.force_login(user)
     assert client.get(reverse("intervisions:issuer")).status_code == 403
     client.force_login(coordinator)
-    page = client.get(reverse("intervisions:issuer")).content.decode()
+    page = _page(client.get(reverse("intervisions:issuer")))
     assert "Vrijgesteld van btw, artikel 44" in page  # suggested mentions in both languages
     url = reverse("intervisions:issuer") + f"?cycle={cycle.pk}"
     response = client.post(url, VALID)
