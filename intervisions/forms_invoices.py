@@ -34,7 +34,8 @@ class IssuerForm(forms.ModelForm):
             self.fields[f"vat_mention_{lang}"].required = True
         if self.instance.pk is None:
             for lang, text in DEFAULT_VAT_MENTION.items():
-                self.initial.setdefault(f"vat_mention_{lang}", text)
+                if not self.initial.get(f"vat_mention_{lang}"):
+                    self.initial[f"vat_mention_{lang}"] = text
 
     def _normalised(self, name, normalise):
         value = self.cleaned_data[name]

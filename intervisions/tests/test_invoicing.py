@@ -33,8 +33,9 @@ def published(cycle, groups, register, coordinator):
 
 
 def _page(response) -> str:
-    """The page's text as a person reads it (HTML entities such as &#x27; decoded)."""
-    return html.unescape(response.content.decode())
+    """The page's text as a person reads it (HTML entities such as &#x27; decoded, runs of
+    whitespace made single spaces)."""
+    return " ".join(html.unescape(response.content.decode()).split())
 
 
 def _modulo_97_holds(groups) -> bool:
