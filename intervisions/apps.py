@@ -13,7 +13,15 @@ class IntervisionsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from . import seats  # noqa: F401 - registers the waiting-list promotion rule
-        from .models import Attendance, Cycle, Group, Invoice, Registration
+        from .models import (
+            Attendance,
+            CreditNote,
+            Cycle,
+            Group,
+            Invoice,
+            InvoiceIssuer,
+            Registration,
+        )
 
         auditlog.register(Cycle, exclude_fields=["composition"])
         auditlog.register(Group)
@@ -24,3 +32,5 @@ class IntervisionsConfig(AppConfig):
         )
         auditlog.register(Attendance)
         auditlog.register(Invoice)
+        auditlog.register(CreditNote)  # the audit log says who issued it
+        auditlog.register(InvoiceIssuer)

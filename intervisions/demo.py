@@ -13,10 +13,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from .models import Attendance, Cycle, Group, Registration
+from .models import Attendance, CreditNote, Cycle, Group, InvoiceIssuer, Registration
+from .models.issuer import DEFAULT_VAT_MENTION
 from .services import attendance as attendance_service
-from .services import composition
+from .services import composition, fees
 from .services.calendar import members
+from .services.issuer import save_issuer
 from .services.registrations import _municipality, policy_version
 
 SLOTS = [
@@ -115,6 +117,7 @@ def load(rng, context, stdout=None):
         )
         made += 1
     _compose_publish_and_attend(rng, cycle, context, today)
+    _issuer_and_invoices(cycle, context)
     crisis = Cycle.objects.create(
         title="Intervisions « Traverser la crise »",
         season=f"{year + 1}",
@@ -134,6 +137,35 @@ def load(rng, context, stdout=None):
     if stdout is not None:
         stdout.write(f"  2 intervision cycles, {len(groups) + 2} groups, {made} registrations")
     return {"intervision_cycles": [cycle, crisis]}
+
+
+def _issuer_and_invoices(cycle, context) -> None:
+    """The network's coordinating body as invoice issuer, the cycle's invoices (a few paid, one
+    cancelled by a credit note), as a coordinator would."""
+    coordinators = context.get("coordinators") or []
+    if not coordinators:
+        return
+    coordinator = coordinators[0]
+    save_issuer(
+        InvoiceIssuer(
+            name="Smes Connect asbl",
+            address="Rue du Marché aux Herbes 105\n1000 Bruxelles",
+            enterprise_number="0403.170.701",
+            iban="BE48 3200 7018 4927",
+            bic="BBRUBEBB",
+            vat_mention_fr=DEFAULT_VAT_MENTION["fr"],
+            vat_mention_nl=DEFAULT_VAT_MENTION["nl"],
+            vat_mention_en=DEFAULT_VAT_MENTION["en"],
+            payment_days=30,
+            email="factures@example.org",
+        ),
+        coordinator,
+    )
+    invoices = fees.issue_invoices(cycle, coordinator)
+    for invoice in invoices[:5]:
+        fees.mark_paid(invoice, coordinator)
+    if len(invoices) > 6:
+        fees.credit(invoices[6], CreditNote.Reason.ERROR, coordinator)
 
 
 def _compose_publish_and_attend(rng, cycle, context, today) -> None:

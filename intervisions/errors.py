@@ -47,6 +47,19 @@ class IntervisionError(ServiceError):
         "nothing_attended": _("No attendance recorded for this person."),
         "anonymised": _("The personal data of this registration has been anonymised."),
         "invalid_status": _("Unknown status."),
+        "no_issuer": _(
+            "Fill in who issues the invoices (name, address, enterprise number, IBAN and BIC) "
+            "before issuing any."
+        ),
+        "invalid_reason": _("Choose the reason of the credit note."),
+        "already_credited": _("The invoice %(number)s is already cancelled by a credit note."),
+        "session_not_started": _(
+            "This session has not started yet: attendance can be recorded from %(start)s."
+        ),
+        "no_session_held": _(
+            "No session of this group has taken place yet: there is no certificate before the "
+            "first session."
+        ),
         "capacity_below": _(
             "The group %(group)s already has more people than the new maximum size."
         ),

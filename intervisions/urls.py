@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import groups, manage, public
+from .views import documents, groups, manage, public
 
 app_name = "intervisions"
 urlpatterns = [
@@ -26,10 +26,14 @@ urlpatterns = [
     path("gestion/<int:pk>/composer/", manage.compose, name="compose"),
     path("gestion/<int:pk>/publier/", manage.publish, name="publish"),
     path("gestion/<int:pk>/export.<str:fmt>", manage.export, name="export"),
-    path("gestion/<int:pk>/factures/", manage.invoices, name="invoices"),
+    path("gestion/<int:pk>/factures/", documents.invoices, name="invoices"),
+    path("gestion/<int:pk>/factures/emettre/", documents.issue_invoices, name="issue_invoices"),
     path("gestion/<int:cycle_pk>/groupes/nouveau/", manage.group_form, name="group_create"),
     path("gestion/<int:cycle_pk>/groupes/<int:pk>/", manage.group_form, name="group_edit"),
     path("gestion/inscriptions/<int:pk>/", manage.registration_action, name="registration_action"),
-    path("gestion/factures/<int:pk>.pdf", manage.invoice_pdf, name="invoice_pdf"),
-    path("gestion/attestations/<int:pk>.pdf", manage.certificate, name="certificate"),
+    path("gestion/factures/<int:pk>.pdf", documents.invoice_pdf, name="invoice_pdf"),
+    path("gestion/factures/<int:pk>/annuler/", documents.credit, name="credit"),
+    path("gestion/notes-de-credit/<int:pk>.pdf", documents.credit_note_pdf, name="credit_note_pdf"),
+    path("gestion/facturation/", documents.issuer, name="issuer"),
+    path("gestion/attestations/<int:pk>.pdf", documents.certificate, name="certificate"),
 ]

@@ -174,12 +174,16 @@ RULES = {
     "intervisions:publish": Rule(COORDINATORS, "cycle", post=True),
     "intervisions:export": Rule(COORDINATORS, "cycle_export"),
     "intervisions:invoices": Rule(COORDINATORS, "cycle"),
+    "intervisions:issue_invoices": Rule(COORDINATORS, "cycle"),
+    "intervisions:issuer": Rule(COORDINATORS),
     "intervisions:group_create": Rule(COORDINATORS, "new_group"),
     "intervisions:group_edit": Rule(COORDINATORS, "cycle_group"),
     "intervisions:registration_action": Rule(
         COORDINATORS, "intervision_registration", post="accept_registration"
     ),
     "intervisions:invoice_pdf": Rule(COORDINATORS, "invoice"),
+    "intervisions:credit": Rule(COORDINATORS, "invoice"),
+    "intervisions:credit_note_pdf": Rule(COORDINATORS, "credit_note"),
     "intervisions:certificate": Rule(ANY, "intervision_registration"),
     # Orientation: the published paths are public, their editor is for coordinators.
     "orientation:home": Rule(PUBLIC),

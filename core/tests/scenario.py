@@ -17,7 +17,7 @@ from events.models import EventOption, SubGroup
 from events.tests.factories import EventFactory, SeriesFactory, in_days
 from helpdesk.tests.factories import make_request
 from intervisions import services as intervision_services
-from intervisions.models import Cycle, Group, Invoice, Session
+from intervisions.models import CreditNote, Cycle, Group, Invoice, Session
 from maillage.testing.factories import MembershipFactory, OrganizationFactory, UserFactory
 from opendoors.models import Participation
 from opendoors.services import call as opendoors_call
@@ -143,6 +143,21 @@ def build(tmp_media) -> Scenario:
         amount=90,
         issued_on=timezone.localdate(),
     )
+    credit_note = CreditNote.objects.create(
+        invoice=Invoice.objects.create(
+            registration=second,
+            year=year,
+            sequence=2,
+            billed_to=org.name,
+            amount=90,
+            issued_on=timezone.localdate(),
+        ),
+        year=year,
+        sequence=1,
+        amount=90,
+        issued_on=timezone.localdate(),
+        reason=CreditNote.Reason.ERROR,
+    )
     token = intervision_services.page_token(member)
 
     # Directory: a thesaurus entry.
@@ -202,6 +217,7 @@ def build(tmp_media) -> Scenario:
         "intervision_feed": {"token": intervision_services.feed_token(member)},
         "intervision_registration": {"pk": member.pk},
         "invoice": {"pk": invoice.pk},
+        "credit_note": {"pk": credit_note.pk},
         "hsds_service": {"id": service.pk},
         "hsds_organization": {"id": org.pk},
         "email_key": {"key": "bogus-key"},

@@ -7,11 +7,12 @@ and its waiting list live in the shared capacity service (``booking``), reached 
 rows.
 
 One module per part: ``cycles`` (cycles and groups), ``registrations``, ``sessions`` (sessions,
-presentations, attendance) and ``invoices``.
+presentations, attendance), ``invoices`` (invoices and credit notes) and ``issuer``.
 """
 
 from .cycles import LANGUAGES, WEEKDAYS, WEEKS_OF_MONTH, Cycle, CycleQuerySet, Group
-from .invoices import Invoice, InvoiceQuerySet, InvoiceSequence
+from .invoices import CreditNote, CreditNoteSequence, Invoice, InvoiceQuerySet, InvoiceSequence
+from .issuer import InvoiceIssuer
 from .registrations import Registration, RegistrationQuerySet
 from .sessions import Attendance, Presentation, Session
 
@@ -20,10 +21,13 @@ __all__ = [
     "WEEKDAYS",
     "WEEKS_OF_MONTH",
     "Attendance",
+    "CreditNote",
+    "CreditNoteSequence",
     "Cycle",
     "CycleQuerySet",
     "Group",
     "Invoice",
+    "InvoiceIssuer",
     "InvoiceQuerySet",
     "InvoiceSequence",
     "Presentation",

@@ -1,25 +1,46 @@
-"""Invoices of paying registrations: numbered YYYY-NNNN, unique and without gaps per year
-(the number is taken under a row lock in the same transaction as the invoice), payments and
-reminders for the unpaid ones."""
+"""Invoices of paying registrations and the credit notes that cancel them.
+
+Invoices are numbered YYYY-NNNN and credit notes CN-YYYY-NNNN, each unique and without gaps per
+year (the number is taken under a row lock in the same transaction as the document). An invoice
+is never deleted or renumbered: a credit note cancels it. Each document copies the issuer and the
+recipient as they are when it is issued. Also: payments and reminders for the unpaid ones.
+"""
 
 import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from directory.models import Address, address_may_be_shown
 
 from ..errors import IntervisionError
-from ..models import Invoice, InvoiceSequence, Registration
+from ..models import CreditNote, CreditNoteSequence, Invoice, InvoiceSequence, Registration
 from . import notifications
 from .cycles import _require_coordinator
+from .issuer import require_issuer
 
 
-def _next_number(year: int) -> int:
-    InvoiceSequence.objects.get_or_create(year=year)
-    sequence = InvoiceSequence.objects.select_for_update().get(year=year)
+def _next_number(sequence_model, year: int) -> int:
+    sequence_model.objects.get_or_create(year=year)
+    sequence = sequence_model.objects.select_for_update().get(year=year)
     sequence.last += 1
     sequence.save(update_fields=["last"])
     return sequence.last
+
+
+def billing_address(organization) -> str:
+    """The institution's address for an invoice, on several lines: a postal address first, then
+    a physical one; never the address of a confidential place (``address_may_be_shown``)."""
+    addresses = Address.objects.filter(location__organization=organization).select_related(
+        "location"
+    )
+    shown = [a for a in addresses if address_may_be_shown(a.location.is_confidential)]
+    if not shown:
+        return ""
+    best = min(shown, key=lambda a: (a.address_type != "postal", a.address_type != "physical"))
+    lines = [best.attention, best.address_1, best.address_2, f"{best.postal_code} {best.city}"]
+    return "\n".join(line.strip() for line in lines if line and line.strip())
 
 
 def issue_invoice(registration: Registration, *, today=None) -> Invoice:
@@ -28,34 +49,86 @@ def issue_invoice(registration: Registration, *, today=None) -> Invoice:
         raise IntervisionError("free_cycle")
     if registration.anonymised_at:
         raise IntervisionError("anonymised")
+    issuer = require_issuer()
     today = today or timezone.localdate()
+    language = notifications.language_of(registration)
     with transaction.atomic():
         existing = Invoice.objects.filter(registration=registration).first()
         if existing:
             return existing
+        organization = registration.organization
+        with translation.override(language):
+            vat_mention = issuer.vat_mention  # modeltranslation: the invoice's language
         invoice = Invoice.objects.create(
             registration=registration,
             year=today.year,
-            sequence=_next_number(today.year),
-            billed_to=registration.organization.name,
+            sequence=_next_number(InvoiceSequence, today.year),
+            language=language,
+            billed_to=organization.name,
+            billed_to_address=billing_address(organization),
+            billed_to_enterprise_number=organization.enterprise_number,
             amount=registration.fee,
             issued_on=today,
+            due_on=today + datetime.timedelta(days=issuer.payment_days),
+            issuer_name=issuer.name,
+            issuer_address=issuer.address,
+            issuer_enterprise_number=issuer.enterprise_number,
+            issuer_iban=issuer.iban,
+            issuer_bic=issuer.bic,
+            vat_mention=vat_mention,
         )
     notifications.send(registration, "invoice", {"invoice": invoice})
     return invoice
 
 
+def missing_invoices(cycle):
+    """Placed, accepted, paying registrations of the cycle that have no invoice yet."""
+    return (
+        cycle.registrations.filter(
+            status=Registration.Status.ACCEPTED,
+            group__isnull=False,
+            invoice__isnull=True,
+            fee__gt=0,
+        )
+        .personal()
+        .order_by("pk")
+    )
+
+
 def issue_invoices(cycle, by, *, today=None) -> list[Invoice]:
-    """Invoices for every placed, accepted, paying registration that has none yet."""
+    """Invoices for every registration of ``missing_invoices``."""
     _require_coordinator(by)
-    todo = cycle.registrations.filter(
-        status=Registration.Status.ACCEPTED, group__isnull=False, invoice__isnull=True, fee__gt=0
-    ).personal()
-    return [issue_invoice(r, today=today) for r in todo.order_by("pk")]
+    if cycle.is_free:
+        raise IntervisionError("free_cycle")
+    require_issuer()
+    return [issue_invoice(r, today=today) for r in missing_invoices(cycle)]
+
+
+def credit(invoice: Invoice, reason: str, by, *, today=None) -> CreditNote:
+    """Cancel ``invoice`` with a credit note for its whole amount (once)."""
+    _require_coordinator(by)
+    if reason not in CreditNote.Reason.values:
+        raise IntervisionError("invalid_reason")
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        if CreditNote.objects.filter(invoice=locked).exists():
+            raise IntervisionError("already_credited", number=locked.number)
+        note = CreditNote.objects.create(
+            invoice=locked,
+            year=today.year,
+            sequence=_next_number(CreditNoteSequence, today.year),
+            amount=locked.amount,
+            issued_on=today,
+            reason=reason,
+        )
+    return note
 
 
 def mark_paid(invoice: Invoice, by, *, paid: bool = True) -> Invoice:
     _require_coordinator(by)
+    if paid and invoice.is_cancelled:
+        raise IntervisionError("already_credited", number=invoice.number)
     invoice.paid_at = timezone.now() if paid else None
     invoice.save(update_fields=["paid_at"])
     return invoice

@@ -92,3 +92,37 @@ def register(cycle):
         )
 
     return _register
+
+
+@pytest.fixture
+def issuer(db):
+    """The network's coordinating body as invoice issuer (valid BCE/KBO, IBAN and BIC)."""
+    from intervisions.models import InvoiceIssuer
+
+    return InvoiceIssuer.objects.create(
+        pk=1,
+        name="Smes Connect asbl",
+        address="Rue du Marché 12\n1000 Bruxelles",
+        enterprise_number="0403.170.701",
+        iban="BE48 3200 7018 4927",
+        bic="BBRUBEBB",
+        vat_mention_fr="TVA non applicable, art. 44 §2 du Code TVA",
+        vat_mention_nl="Btw niet van toepassing, art. 44 §2 van het Btw-wetboek",
+        vat_mention_en="VAT not applicable, art. 44 §2 of the Belgian VAT Code",
+        payment_days=30,
+        email="factures@example.org",
+    )
+
+
+def hold_sessions(group, n: int) -> list:
+    """Move the group's first ``n`` sessions into the past (weekly, ending a week ago), keeping
+    their order; the others stay to come. Returns every session, by date."""
+    from intervisions.models import Session
+
+    sessions = list(group.sessions.order_by("date"))
+    today = datetime.date.today()
+    for i, session in enumerate(sessions[:n]):
+        Session.objects.filter(pk=session.pk).update(
+            date=today - datetime.timedelta(days=7 * (n - i))
+        )
+    return list(group.sessions.order_by("date"))

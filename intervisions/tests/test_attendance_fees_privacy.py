@@ -15,6 +15,8 @@ from intervisions.models import Cycle, Invoice, Registration
 from maillage.testing.factories import UserFactory
 from maillage.testing.pdf import pdf_text
 
+from .conftest import hold_sessions
+
 LIMIT = 2.0
 
 
@@ -29,9 +31,9 @@ def published(cycle, groups, register, coordinator):
 
 
 @pytest.mark.django_db
-def test_attendance_and_at_risk(published, groups, facilitators, client):
+def test_attendance_and_at_risk(issuer, published, groups, facilitators, client):
     group = groups[0]
-    sessions = list(group.sessions.order_by("date"))
+    sessions = hold_sessions(group, 2)  # two sessions held, the others to come
     a, b, c = published
     facilitator = facilitators[0]
     client.force_login(facilitator)
@@ -52,7 +54,7 @@ def test_attendance_and_at_risk(published, groups, facilitators, client):
     response = client.get(reverse("intervisions:certificate", args=[a.pk]))
     assert response.status_code == 200
     text = pdf_text(response.content)
-    assert f"Nous certifions que {a.full_name} ({a.organization.name})" in text
+    assert f"Smes Connect asbl certifie que {a.full_name} ({a.organization.name})" in text
     assert str(a.cycle) in text and f"Groupe : {group.name}" in text
     assert f"Séances suivies : 2 sur {len(sessions)}" in text
     c_text = pdf_text(client.get(reverse("intervisions:certificate", args=[c.pk])).content)
@@ -77,7 +79,7 @@ def test_pdf_text_replaces_what_latin1_lacks():
 
 
 @pytest.mark.django_db
-def test_invoice_numbers_are_unique_and_without_gaps(published, cycle, coordinator):
+def test_invoice_numbers_are_unique_and_without_gaps(issuer, published, cycle, coordinator):
     issued = services.issue_invoices(cycle, coordinator, today=datetime.date(2030, 10, 2))
     assert [i.number for i in issued] == ["2030-0001", "2030-0002", "2030-0003"]
     assert services.issue_invoice(published[0]) == issued[0]  # issued once
@@ -104,7 +106,7 @@ def test_invoice_numbers_are_unique_and_without_gaps(published, cycle, coordinat
 
 
 @pytest.mark.django_db
-def test_reminder_for_unpaid_invoices(published, cycle, coordinator, client):
+def test_reminder_for_unpaid_invoices(issuer, published, cycle, coordinator, client):
     a, b, _c = published
     services.issue_invoices(cycle, coordinator, today=datetime.date(2030, 10, 2))
     services.mark_paid(Invoice.objects.get(registration=a), coordinator)

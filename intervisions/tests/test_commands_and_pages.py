@@ -132,7 +132,7 @@ def test_dashboard_compose_publish_and_exports(client, coordinator, cycle, group
     xlsx = client.get(reverse("intervisions:export", args=[cycle.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet.max_row == 5
-    response = client.post(reverse("intervisions:publish", args=[cycle.pk]))
+    response = client.post(reverse("intervisions:publish", args=[cycle.pk]), {"confirm": "yes"})
     assert response.status_code == 302
     cycle.refresh_from_db()
     assert cycle.is_published

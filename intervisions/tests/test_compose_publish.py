@@ -9,7 +9,7 @@ from intervisions import seats, services
 from intervisions.errors import IntervisionError
 from intervisions.models import Registration
 
-from .conftest import make_org
+from .conftest import hold_sessions, make_org
 
 LIMIT = 2.0
 
@@ -220,7 +220,7 @@ def test_personal_certificate_after_attendance(cycle, groups, register, coordina
     services.publish(cycle, coordinator)
     url = reverse("intervisions:my_certificate", args=[services.page_token(people[0])])
     assert client.get(url).status_code == 404  # nothing attended yet
-    session = groups[0].sessions.first()
+    session = hold_sessions(groups[0], 1)[0]  # the first session has taken place
     services.record_attendance(session, {people[0].pk: "present"}, coordinator)
     response = client.get(url)
     assert response.status_code == 200

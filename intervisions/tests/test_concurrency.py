@@ -66,7 +66,7 @@ def test_simultaneous_double_registration(cycle, groups):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_invoices_are_numbered_without_gaps(cycle, groups, register):
+def test_simultaneous_invoices_are_numbered_without_gaps(issuer, cycle, groups, register):
     people = [register([groups[0]]) for _ in range(6)]
     day = datetime.date(2031, 3, 1)
     results, errors = _together([lambda r=r: services.issue_invoice(r, today=day) for r in people])

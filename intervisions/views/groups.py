@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +14,7 @@ from .. import services
 from ..errors import IntervisionError
 from ..forms import AttendanceForm, SwapForm
 from ..models import Attendance, Group, Session
+from ..services.attendance import has_started
 from ..services.calendar import can_manage, host_address, members, rehost
 
 
@@ -97,8 +99,15 @@ def attendance(request, pk: int):
     current = dict(
         Attendance.objects.filter(session=session).values_list("registration_id", "status")
     )
+    started = has_started(session)
+    notice = ""
+    if not started:  # the sheet opens when the session starts; the page says from when
+        notice = IntervisionError(
+            "session_not_started",
+            start=formats.date_format(session.starts_at(), "DATETIME_FORMAT"),
+        ).message
     form = AttendanceForm(request.POST or None, members=people, initial_statuses=current)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and started and form.is_valid():
         try:
             services.record_attendance(session, form.statuses(), request.user)
         except IntervisionError as error:
@@ -107,5 +116,7 @@ def attendance(request, pk: int):
             messages.success(request, _("Attendance saved."))
             return redirect("intervisions:group", pk=group.pk)
     return render(
-        request, "intervisions/attendance.html", {"session": session, "group": group, "form": form}
+        request,
+        "intervisions/attendance.html",
+        {"session": session, "group": group, "form": form, "started": started, "notice": notice},
     )

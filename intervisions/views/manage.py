@@ -1,5 +1,5 @@
-"""Coordinators' pages: cycles, groups, registrations live, composition, publication, exports,
-invoices."""
+"""Coordinators' pages: cycles, groups, registrations live, composition, publication (after a
+confirmation that says what it will do), exports. Invoices are in ``documents``."""
 
 from collections import Counter
 
@@ -10,17 +10,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
-from core.params import id_param
 from directory.models import Sector
 from privacy.audit import log_read
 
-from .. import exports, pdf, reasons, services
+from .. import exports, reasons, services
 from ..errors import IntervisionError
 from ..forms import CycleForm, GroupForm, MoveForm
-from ..models import Cycle, Group, Invoice, Registration
+from ..models import Cycle, Group, Registration
 from ..services.composition import waiting_group
 from ..services.cycles import save_cycle
-from .common import attended, file_response
+from ..services.previews import publish_preview
+from .common import file_response
 
 
 @coordinator_required
@@ -144,9 +144,16 @@ def compose(request, pk: int):
 
 
 @coordinator_required
-@require_POST
 def publish(request, pk: int):
+    """GET: what publication will do (how many placed, without a group, e-mails); POST
+    (confirmed): publish."""
     cycle = get_object_or_404(Cycle, pk=pk)
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        if cycle.is_published:
+            messages.error(request, IntervisionError("already_published").message)
+            return redirect("intervisions:manage_cycle", pk=pk)
+        context = {"cycle": cycle, "preview": publish_preview(cycle)}
+        return render(request, "intervisions/manage/publish_confirm.html", context)
     try:
         counts = services.publish(cycle, request.user)
     except IntervisionError as error:
@@ -203,51 +210,3 @@ def export(request, pk: int, fmt: str):
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     return file_response(exports.to_csv(cycle), f"{name}.csv", "text/csv; charset=utf-8")
-
-
-@coordinator_required
-def invoices(request, pk: int):
-    cycle = get_object_or_404(Cycle, pk=pk)
-    if request.method == "POST":
-        try:
-            if request.POST.get("action") == "issue":
-                issued = services.issue_invoices(cycle, request.user)
-                messages.success(request, _("%(n)s invoice(s) issued.") % {"n": len(issued)})
-            else:
-                invoice = get_object_or_404(
-                    Invoice, pk=id_param(request, "invoice", posted=True), registration__cycle=cycle
-                )
-                services.mark_paid(invoice, request.user, paid=request.POST.get("action") == "paid")
-        except IntervisionError as error:
-            messages.error(request, error.message)
-        return redirect("intervisions:invoices", pk=pk)
-    rows = Invoice.objects.filter(registration__cycle=cycle).select_related("registration")
-    log_read(request, "intervision_invoices", cycle)
-    return render(request, "intervisions/manage/invoices.html", {"cycle": cycle, "invoices": rows})
-
-
-@coordinator_required
-def invoice_pdf(request, pk: int):
-    invoice = get_object_or_404(Invoice, pk=pk)
-    log_read(request, "intervision_invoice", invoice, fmt="pdf")
-    return file_response(pdf.invoice(invoice), f"invoice-{invoice.number}.pdf", "application/pdf")
-
-
-def certificate(request, pk: int):
-    """A certificate, for coordinators and the group's facilitators."""
-    from django.core.exceptions import PermissionDenied
-
-    from ..services.calendar import can_manage
-
-    registration = get_object_or_404(Registration, pk=pk, group__isnull=False)
-    if not can_manage(request.user, registration.group):
-        raise PermissionDenied
-    present, total = attended(registration)
-    if not present:
-        messages.error(request, IntervisionError("nothing_attended").message)
-        return redirect("intervisions:group", pk=registration.group_id)
-    return file_response(
-        pdf.certificate(registration, present, total),
-        f"certificate-{registration.pk}.pdf",
-        "application/pdf",
-    )

@@ -14,6 +14,7 @@ from .. import ical, pdf, services
 from ..errors import IntervisionError
 from ..forms import RegistrationForm
 from ..models import Cycle, Group, Registration
+from ..services.attendance import certificate_facts
 from ..services.calendar import host_address
 from ..services.composition import waiting_group
 from .common import attended, file_response
@@ -190,12 +191,11 @@ def invoice_pdf(request, token: str):
 
 def certificate_pdf(request, token: str):
     registration = _by_token(token)
-    present, total = attended(registration)
-    if not present:
-        raise Http404
-    return file_response(
-        pdf.certificate(registration, present, total), "certificate.pdf", "application/pdf"
-    )
+    try:
+        facts = certificate_facts(registration)
+    except IntervisionError:
+        raise Http404 from None  # no session held or attended yet: no certificate
+    return file_response(pdf.certificate(facts), "certificate.pdf", "application/pdf")
 
 
 def my_data(request, token: str):
