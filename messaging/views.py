@@ -132,6 +132,8 @@ def _send(request, target, choices, context):
     editable.is_valid()
     for error in form.non_field_errors():
         editable.add_error(None, error)
+    if "token" in form.errors:
+        editable.add_error(None, MessagingError("bad_token").message)
     return render(request, "messaging/compose.html", {**context, "form": editable}, status=400)
 
 
