@@ -10,9 +10,7 @@ class MessagingError(ServiceError):
         "not_allowed": _("Only the coordinators and organizers can write to these participants."),
         "unknown_audience": _("Choose who receives the message from the list."),
         "subject_missing": _("Please write a subject."),
-        "subject_too_long": _(
-            "The subject is too long: %(length)s characters, at most %(limit)s."
-        ),
+        "subject_too_long": _("The subject is too long: %(length)s characters, at most %(limit)s."),
         "subject_line_break": _("The subject must fit on one line."),
         "body_missing": _("Please write the message."),
         "body_too_long": _("The message is too long: %(length)s characters, at most %(limit)s."),

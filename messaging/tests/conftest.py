@@ -93,16 +93,25 @@ def _register(cycle, group, first, last, email, language, user=None):
 def facilitators(db):
     return {
         "sophie": UserFactory(
-            role=User.Role.FACILITATOR, first_name="Sophie", last_name="Social",
-            email="sophie@example.org", preferred_language="fr",
+            role=User.Role.FACILITATOR,
+            first_name="Sophie",
+            last_name="Social",
+            email="sophie@example.org",
+            preferred_language="fr",
         ),
         "marc": UserFactory(
-            role=User.Role.FACILITATOR, first_name="Marc", last_name="Mentaal",
-            email="marc@example.org", preferred_language="nl",
+            role=User.Role.FACILITATOR,
+            first_name="Marc",
+            last_name="Mentaal",
+            email="marc@example.org",
+            preferred_language="nl",
         ),
         "lotte": UserFactory(
-            role=User.Role.FACILITATOR, first_name="Lotte", last_name="Leeg",
-            email="lotte@example.org", preferred_language="nl",
+            role=User.Role.FACILITATOR,
+            first_name="Lotte",
+            last_name="Leeg",
+            email="lotte@example.org",
+            preferred_language="nl",
         ),
     }
 
@@ -122,8 +131,12 @@ def cycle(facilitators):
 
     def group(name, language, weekday, social, mental):
         return Group.objects.create(
-            cycle=cycle, name=name, language=language, weekday=weekday,
-            facilitator_social=social, facilitator_mental_health=mental,
+            cycle=cycle,
+            name=name,
+            language=language,
+            weekday=weekday,
+            facilitator_social=social,
+            facilitator_mental_health=mental,
         )
 
     monday = group("Lundi matin", "fr", 0, sophie, marc)

@@ -61,7 +61,10 @@ def test_a_coordinator_writes_to_a_group_and_each_member_reads_their_language(
 
     sent = {m.to[0]: m for m in mail.outbox}
     assert set(sent) == {
-        "amina@example.org", "jan@example.org", "sophie@example.org", "marc@example.org"
+        "amina@example.org",
+        "jan@example.org",
+        "sophie@example.org",
+        "marc@example.org",
     }
     for address in ("amina@example.org", "sophie@example.org"):
         assert "au groupe Lundi matin" in sent[address].body

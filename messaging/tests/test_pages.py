@@ -27,8 +27,13 @@ def _token(response) -> str:
 
 
 def _send(client, url, token, **data):
-    payload = {"step": "send", "subject": "Changement de salle", "body": "Salle B.",
-               "token": token, **data}
+    payload = {
+        "step": "send",
+        "subject": "Changement de salle",
+        "body": "Salle B.",
+        "token": token,
+        **data,
+    }
     return client.post(url, payload)
 
 
@@ -41,7 +46,9 @@ def test_preview_shows_the_number_of_recipients_then_send_once(client, coordinat
     preview = _preview(client, url, audience="event_waiting")
     text = preview.content.decode()
     assert preview.status_code == 200
-    assert "Ce message sera envoyé à 2 personnes : Liste d&#x27;attente de l&#x27;événement." in text
+    assert (
+        "Ce message sera envoyé à 2 personnes : Liste d&#x27;attente de l&#x27;événement." in text
+    )
     assert "FR 1, NL 1" in text
     assert "Bonjour Prénom Nom," in text  # the wrapper, in the sender's language
     assert mail.outbox == []  # nothing sent by the preview
@@ -83,8 +90,7 @@ def test_the_event_page_shows_the_panel_to_organizers_only(client, organizer, us
 def test_sent_messages_are_listed_on_the_event_page_for_organizers(client, organizer, event):
     from messaging import services
 
-    services.send_message(organizer, event, "event_registrants", "Objet visible", "Texte",
-                          "0" * 32)
+    services.send_message(organizer, event, "event_registrants", "Objet visible", "Texte", "0" * 32)
     client.force_login(organizer)
     assert "Objet visible" in client.get(f"/fr/agenda/{event.pk}/").content.decode()
 
@@ -109,12 +115,26 @@ def test_a_facilitator_sees_no_panel_on_their_group_page(client, facilitators, m
 def test_a_dutch_page_speaks_dutch(client, coordinator, cycle, monday):
     client.force_login(coordinator)
     url = f"/nl/messages/intervisions/{cycle.pk}/ecrire/"
-    page = client.post(url, {"step": "preview", "audience": f"group:{monday.pk}",
-                             "subject": "Onderwerp", "body": "Tekst"}).content.decode()
+    page = client.post(
+        url,
+        {
+            "step": "preview",
+            "audience": f"group:{monday.pk}",
+            "subject": "Onderwerp",
+            "body": "Tekst",
+        },
+    ).content.decode()
     assert "Dit bericht wordt naar 4 personen verstuurd" in page
     assert "Hallo Voornaam Achternaam," in page
-    too_long = client.post(url, {"step": "preview", "audience": "cycle_facilitators",
-                                 "subject": "x" * 151, "body": "Tekst"})
+    too_long = client.post(
+        url,
+        {
+            "step": "preview",
+            "audience": "cycle_facilitators",
+            "subject": "x" * 151,
+            "body": "Tekst",
+        },
+    )
     assert too_long.status_code == 400
     assert "hoogstens 150 tekens" in too_long.content.decode()
 
@@ -128,8 +148,12 @@ def test_who_may_not_write(client, who, status, user, facilitators, event, cycle
     elif who == "facilitator":
         client.force_login(facilitators["sophie"])
     mail.outbox.clear()
-    for url in (_write_url(event), f"/fr/messages/intervisions/{cycle.pk}/ecrire/",
-                f"/fr/messages/agenda/{event.pk}/", f"/fr/messages/intervisions/{cycle.pk}/"):
+    for url in (
+        _write_url(event),
+        f"/fr/messages/intervisions/{cycle.pk}/ecrire/",
+        f"/fr/messages/agenda/{event.pk}/",
+        f"/fr/messages/intervisions/{cycle.pk}/",
+    ):
         assert client.get(url).status_code == status
         posted = _send(client, url, "0" * 32, audience="cycle_facilitators")
         assert posted.status_code == status
@@ -186,8 +210,10 @@ def test_a_forged_or_missing_token_sends_nothing(client, coordinator, event):
 
 def test_change_the_message_goes_back_with_the_text(client, coordinator, event):
     client.force_login(coordinator)
-    response = client.post(_write_url(event), {"step": "edit", "audience": "event_waiting",
-                                               "subject": "Mon objet", "body": "Mon texte"})
+    response = client.post(
+        _write_url(event),
+        {"step": "edit", "audience": "event_waiting", "subject": "Mon objet", "body": "Mon texte"},
+    )
     text = response.content.decode()
     assert response.status_code == 200
     assert 'value="Mon objet"' in text and "Mon texte</textarea>" in text

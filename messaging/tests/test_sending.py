@@ -13,8 +13,9 @@ from messaging.models import Message
 pytestmark = pytest.mark.django_db
 
 
-def _send(user, target, audience, subject="Changement de salle", body="Rendez-vous salle B.",
-          token=None):
+def _send(
+    user, target, audience, subject="Changement de salle", body="Rendez-vous salle B.", token=None
+):
     return services.send_message(user, target, audience, subject, body, token or uuid.uuid4().hex)
 
 
@@ -53,7 +54,10 @@ def test_a_group_gets_it_in_each_members_language(coordinator, cycle, monday):
     message, _created = _send(coordinator, cycle, f"group:{monday.pk}", body="Séance annulée.")
     sent = _by_address()
     assert set(sent) == {
-        "amina@example.org", "jan@example.org", "sophie@example.org", "marc@example.org"
+        "amina@example.org",
+        "jan@example.org",
+        "sophie@example.org",
+        "marc@example.org",
     }
     assert message.languages == {"fr": 2, "nl": 2}
     assert message.group == monday and message.cycle == cycle
@@ -104,8 +108,13 @@ def test_a_malformed_token_is_refused(coordinator, event, token):
 
 def test_html_is_sent_as_the_plain_text_it_is(coordinator, event):
     mail.outbox.clear()
-    _send(coordinator, event, "event_registrants", subject="<b>Salle</b> & accès",
-          body='<script>alert("x")</script> c\'est "ici" & là')
+    _send(
+        coordinator,
+        event,
+        "event_registrants",
+        subject="<b>Salle</b> & accès",
+        body='<script>alert("x")</script> c\'est "ici" & là',
+    )
     m = _by_address()["anne@example.org"]
     assert m.alternatives == []  # no HTML part at all
     assert '<script>alert("x")</script> c\'est "ici" & là' in m.body
