@@ -1,10 +1,11 @@
 """Messages to participants, the use cases: which audiences a page offers, who may write, the
 checks of the text, the preview (how many people, in which languages) and the sending.
 
-Sending is the only writer of ``Message`` rows. It keeps the copy and queues one e-mail per
-recipient (``core.notifications.notify_address``: rendered in the recipient's language, sent by
-the django-tasks worker) in one transaction. The token given by the preview is unique: a double
-submission finds the message already sent and sends nothing more.
+Sending is the only writer of ``Message`` rows. It chooses the recipients, keeps the copy and
+queues the fan-out job (``messaging.tasks``) in one transaction; the worker then renders each
+person's e-mail in their language and queues it (``core.notifications.notify_address``), so the
+page returns at once whatever the audience's size. The token given by the preview is unique: a
+double submission finds the message already sent and sends nothing more.
 """
 
 import unicodedata
@@ -22,6 +23,7 @@ from core.notifications import notify_address, render_email
 from . import audiences
 from .errors import MessagingError
 from .models import EVENT_AUDIENCES, Audience, Message
+from .tasks import deliver_message_task
 
 SUBJECT_MAX = 150
 BODY_MAX = 5000
@@ -170,7 +172,7 @@ def _context(user, target, choice: Choice, subject: str, body: str) -> dict:
         "group": choice.group,
         "subject": subject,
         "body": body,
-        "sender_name": user.get_full_name() or user.email,
+        "sender_name": (user.get_full_name() or user.email) if user else "",
     }
 
 
@@ -207,7 +209,6 @@ def send_message(
     if not people:
         raise MessagingError("no_recipients")
     is_event = _is_event(target)
-    context = _context(user, target, choice, subject, body)
     try:
         with transaction.atomic():
             message = Message.objects.create(
@@ -222,19 +223,33 @@ def send_message(
                 recipient_count=len(people),
                 languages=dict(_languages(people)),
             )
-            for person in people:
-                notify_address(
-                    person.email,
-                    person.language,
-                    TEMPLATE,
-                    {**context, "recipient_name": person.name, "link": person.link},
-                )
+            deliver_message_task.enqueue(
+                message.pk, [[p.email, p.language, p.name, p.link] for p in people]
+            )
     except IntegrityError:  # the same token, sent at the same moment by a second request
         existing = _already_sent(user, token)
         if existing is None:
             raise
         return existing, False
     return message, True
+
+
+def deliver(message_id: int, recipients: list) -> int:
+    """Queue each recipient's e-mail, rendered in their language (run by the worker: see
+    ``messaging.tasks``). ``recipients`` is ``[[email, language, name, link], ...]``."""
+    message = (
+        Message.objects.select_related("event", "cycle", "group", "sender")
+        .filter(pk=message_id)
+        .first()
+    )
+    if message is None:  # deleted before the worker ran (retention, a deleted event)
+        return 0
+    target = message.target
+    choice = Choice(message.audience, message.audience, "", message.group)
+    context = _context(message.sender, target, choice, message.subject, message.body)
+    for email, language, name, link in recipients:
+        notify_address(email, language, TEMPLATE, {**context, "recipient_name": name, "link": link})
+    return len(recipients)
 
 
 def history(user, target):
