@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "helpdesk",
     "opendoors",
     "privacy",
+    "messaging",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("portes-ouvertes/", include("opendoors.urls")),
     path("orientation/", include("orientation.urls")),
     path("vie-privee/", include("privacy.urls")),
+    path("messages/", include("messaging.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

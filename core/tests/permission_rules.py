@@ -249,6 +249,12 @@ RULES = {
     "privacy:erase": Rule(SIGNED_IN),
     "privacy:schedule": Rule(COORDINATORS),
     "privacy:read_log": Rule(COORDINATORS),
+    # Messages to participants: an event's organizers and the coordinators; a cycle's, the
+    # coordinators only.
+    "messaging:write_event": Rule(OWNERS, "event"),
+    "messaging:event_history": Rule(OWNERS, "event"),
+    "messaging:write_cycle": Rule(COORDINATORS, "cycle"),
+    "messaging:cycle_history": Rule(COORDINATORS, "cycle"),
 }
 
 #: URL prefixes outside the matrix, with the reason: the Django admin has its own permission
