@@ -32,7 +32,6 @@ class EventError(ServiceError):
         "count_below_checkins": _(
             "%(checked_in)s people are checked in: the count cannot be lower."
         ),
-        "attachment_not_found": _("This attachment does not belong to this report."),
         "organization_required": _(
             "This meeting is for professionals: please tell us which organization you work for."
         ),

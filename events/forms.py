@@ -8,9 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Organization
 from territory.models import Basin
 
-from .services import default_organizer, option_capacity_problem
-from .widgets import MinutesEditor
-
 from .models import (
     Action,
     Audience,
@@ -22,6 +19,8 @@ from .models import (
     SubGroup,
     Theme,
 )
+from .services import default_organizer, option_capacity_problem
+from .widgets import MinutesEditor
 
 
 class AgendaFilterForm(forms.Form):

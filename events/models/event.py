@@ -275,17 +275,15 @@ class EventOption(models.Model):
         super().clean()
         event = getattr(self, "event", None)  # RelatedObjectDoesNotExist is an AttributeError
         event_capacity = event.capacity if event is not None else None
-        if self.capacity is not None and event_capacity is not None:
-            if self.capacity > event_capacity:
-                raise ValidationError(
-                    {
-                        "capacity": _(
-                            "An option cannot have more seats (%(option)s) than the event "
-                            "(%(event)s)."
-                        )
-                        % {"option": self.capacity, "event": event_capacity}
-                    }
-                )
+        if None not in (self.capacity, event_capacity) and self.capacity > event_capacity:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "An option cannot have more seats (%(option)s) than the event (%(event)s)."
+                    )
+                    % {"option": self.capacity, "event": event_capacity}
+                }
+            )
 
     @property
     def resource_key(self) -> str:

@@ -11,10 +11,9 @@ user (None, or anonymous) is refused, never taken as "no check".
 from django.db import transaction
 from django.utils import formats, timezone
 
-from directory.models import Organization
-
 from booking import services as booking
 from booking.services import BookingError
+from directory.models import Organization
 
 from ..errors import EventError
 from ..models import Event
