@@ -152,8 +152,8 @@ def coordinating_bodies(coordinators) -> list[Organization]:
         )
         bodies.append(body)
     for index, coordinator in enumerate(coordinators):
-        # Claire: Sud-Est and Nord; Koen: Smes Connect and Nord.
-        for body in (bodies[0 if index == 0 else 2], bodies[1]):
+        # Claire: the Sud-Est support cell; Koen: Bassin Nord's and Smes Connect.
+        for body in bodies[:1] if index == 0 else bodies[1:]:
             Membership.objects.create(
                 user=coordinator, organization=body, status=Membership.Status.ACCEPTED
             )

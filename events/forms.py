@@ -332,8 +332,9 @@ class EventForm(forms.ModelForm):
         if not user.is_coordinator:
             organizations = organizations.filter(pk__in=user.organization_ids())
         self.fields["organizer"].queryset = organizations
-        if not self.instance.pk and not self.is_bound:
-            self.fields["organizer"].initial = default_organizer(user)
+        if not self.instance.pk and not self.initial.get("organizer"):
+            organizer = default_organizer(user)
+            self.initial["organizer"] = organizer.pk if organizer else None
         self.fields["basin"].help_text = _(
             "Empty: taken from the place or the series. Stand-alone events appear in the "
             "follow-up of their basin."

@@ -14,14 +14,14 @@ from core.uploads import check_document, random_name
 from ..errors import EventError
 from ..links import absolute_url
 from ..models import Action, Expectation, Report, ReportAttachment
-from ..sanitize import clean_html
+from ..sanitize import clean_html, has_text
 from .organizing import SYSTEM, _require, person
 
 
 def save_report(event, body: str, *, user=None) -> Report:
     _require(user, event)
     body = clean_html(body)
-    if not body:
+    if not has_text(body):
         raise EventError("report_empty")
     report, _ = Report.objects.update_or_create(
         event=event, defaults={"body": body, "author": person(user)}
