@@ -21,7 +21,7 @@ function createMinutesEditor(textarea) {
   element.append(textarea);
   const editor = new Editor({
     element,
-    injectCSS: false,
+    injectCSS: true,
     content: textarea.value,
     extensions: [
       Document, Paragraph, Text, HardBreak, Dropcursor, Gapcursor, History, Menu,
