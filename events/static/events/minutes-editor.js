@@ -21,7 +21,7 @@ function createMinutesEditor(textarea) {
   element.append(textarea);
   const editor = new Editor({
     element,
-    injectCSS: true,
+    injectCSS: false,
     content: textarea.value,
     extensions: [
       Document, Paragraph, Text, HardBreak, Dropcursor, Gapcursor, History, Menu,
