@@ -30,7 +30,7 @@ HTTPS = {models.URLField: {"assume_scheme": "https"}}
 class OrganizationAdmin(TranslationAdmin):
     formfield_overrides = HTTPS
     list_display = ["name", "sector", "status", "enterprise_number", "is_network_member"]
-    list_filter = ["status", "sector", "is_network_member", "legal_status"]
+    list_filter = ["status", "sector", "is_network_member", "is_coordinating_body", "legal_status"]
     search_fields = ["name_fr", "name_nl", "alternate_name", "enterprise_number"]
     autocomplete_fields = ["parent"]
     # Moderation (directory.services.organizations); the freshness date is set by a person who

@@ -9,10 +9,11 @@ class EventsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Action, Event, Expectation, Registration, Report
+        from .models import Action, Event, Expectation, Registration, Report, ReportAttachment
 
         auditlog.register(Event)
         auditlog.register(Registration, exclude_fields=["created_at"])
         auditlog.register(Report)
+        auditlog.register(ReportAttachment)
         auditlog.register(Expectation)
         auditlog.register(Action)

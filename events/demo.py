@@ -2,7 +2,10 @@
 conversation tables, the thematic consultation "Mental health" of Bassin Nord as a series (a past
 session with its report, expectations and actions), the community health meetings in four
 neighbourhoods, a full Smes exchange table with a waiting list, a training announced as "save
-the date". Dates are relative to today, so some are past and some upcoming.
+the date". Dates are relative to today, so some are past and some upcoming. The network's own
+coordinating bodies (the support cells of Bassin Sud-Est and Bassin Nord, Smes Connect) are
+created here as organizations flagged ``is_coordinating_body``, with the demo coordinators as
+members: they organize the network's events.
 
 Used by ``manage.py load_demo`` only. Registrations are booked through the booking service but
 no e-mail is sent (demo addresses).
@@ -12,7 +15,9 @@ import datetime
 
 from django.utils import timezone
 
+from accounts.models import Membership
 from booking import services as booking
+from directory.models import Organization, PublicationStatus
 from territory.models import Basin
 
 from .models import (
@@ -104,13 +109,65 @@ EXPECTATIONS = [
 ]
 
 
+#: The network's coordinating bodies: (French name, Dutch name, description FR, description NL).
+COORDINATING_BODIES = [
+    (
+        "Cellule d'appui du Bassin Sud-Est",
+        "Ondersteuningscel Zorgbassin Zuidoost",
+        "L'équipe de coordination du bassin d'aide et de soins Sud-Est : concertations, "
+        "tables d'échanges, ateliers du changement.",
+        "Het coördinatieteam van het zorgbassin Zuidoost: overleg, uitwisselingstafels, "
+        "verandering-ateliers.",
+    ),
+    (
+        "Cellule d'appui du Bassin Nord",
+        "Ondersteuningscel Zorgbassin Noord",
+        "L'équipe de coordination du bassin d'aide et de soins Nord.",
+        "Het coördinatieteam van het zorgbassin Noord.",
+    ),
+    (
+        "Smes Connect",
+        "Smes Connect",
+        "Réseau santé mentale et exclusion sociale : tables d'échanges et intervisions.",
+        "Netwerk geestelijke gezondheid en sociale uitsluiting: uitwisselingstafels en "
+        "intervisies.",
+    ),
+]
+
+
+def coordinating_bodies(coordinators) -> list[Organization]:
+    """The network's own teams, published, with the demo coordinators as members."""
+    bodies = []
+    for name_fr, name_nl, description_fr, description_nl in COORDINATING_BODIES:
+        body = Organization.objects.create(
+            name=name_fr,
+            name_fr=name_fr,
+            name_nl=name_nl,
+            description_fr=description_fr,
+            description_nl=description_nl,
+            sector="community",
+            is_network_member=True,
+            is_coordinating_body=True,
+            status=PublicationStatus.PUBLISHED,
+        )
+        bodies.append(body)
+    for index, coordinator in enumerate(coordinators):
+        # Claire: the Sud-Est support cell; Koen: Bassin Nord's and Smes Connect.
+        for body in bodies[:1] if index == 0 else bodies[1:]:
+            Membership.objects.create(
+                user=coordinator, organization=body, status=Membership.Status.ACCEPTED
+            )
+    return bodies
+
+
 def load(rng, context, stdout=None) -> dict:
     orgs = context["organizations"]
     people = context.get("professionals", [])
     coordinator = (context.get("coordinators") or [None])[0]
     basin = {b.code: b for b in Basin.objects.all()}
     theme = {t.code: t for t in Theme.objects.all()}
-    brusano_se, brusano_n, smes = orgs[0], orgs[1], orgs[2]
+    brusano_se, brusano_n, smes = coordinating_bodies(context.get("coordinators") or [])
+    context["coordinating_bodies"] = [brusano_se, brusano_n, smes]
 
     # Bassin Nord: thematic consultation "Mental health", a series with a past session.
     ct = Series.objects.create(

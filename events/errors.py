@@ -25,6 +25,13 @@ class EventError(ServiceError):
         "report_empty": _("The minutes are empty."),
         "no_tables": _("Create the conversation tables first."),
         "option_unknown": _("This option does not belong to the event."),
+        "option_above_event": _(
+            "An option cannot have more seats (%(option)s) than the event (%(event)s)."
+        ),
+        "check_in_too_early": _("Check-in opens on the day of the event (%(date)s)."),
+        "count_below_checkins": _(
+            "%(checked_in)s people are checked in: the count cannot be lower."
+        ),
         "organization_required": _(
             "This meeting is for professionals: please tell us which organization you work for."
         ),

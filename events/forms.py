@@ -2,6 +2,7 @@
 write goes through events.services."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
@@ -18,6 +19,8 @@ from .models import (
     SubGroup,
     Theme,
 )
+from .services import default_organizer, option_capacity_problem
+from .widgets import MinutesEditor
 
 
 class AgendaFilterForm(forms.Form):
@@ -144,10 +147,10 @@ class GuestRegistrationForm(MemberRegistrationForm):
 class ReportForm(forms.Form):
     body = forms.CharField(
         label=_("Minutes"),
-        widget=forms.Textarea(attrs={"rows": 18}),
+        widget=MinutesEditor(attrs={"rows": 18}),
         help_text=_(
-            "Simple HTML is accepted (paragraphs, headings, lists, links, tables); "
-            "anything else is removed."
+            "Bold, italics, headings, lists, links and tables are kept; anything else is "
+            "removed when saving. Without JavaScript, simple HTML can be typed here."
         ),
     )
 
@@ -188,7 +191,22 @@ class ExpectationStatusForm(forms.Form):
     )
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        name = obj.get_full_name()
+        return f"{name} ({obj.email})" if name else obj.email
+
+
 class ActionForm(forms.ModelForm):
+    """An action of the action plan: what, who carries it (a person and/or an organization),
+    when, its status and the expectations it answers."""
+
+    owner = PersonChoiceField(
+        get_user_model().objects.none(),
+        required=False,
+        label=_("Person in charge"),
+        empty_label=_("Nobody yet"),
+    )
     expectations = forms.ModelMultipleChoiceField(
         Expectation.objects.none(),
         required=False,
@@ -201,21 +219,31 @@ class ActionForm(forms.ModelForm):
         fields = [
             "title",
             "description",
-            "owner_organization",
-            "due_date",
             "status",
+            "due_date",
+            "owner",
+            "owner_organization",
             "basin",
             "series",
         ]
-        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, expectations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expectations"].queryset = expectations
+        self.fields["owner"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("last_name", "first_name", "email")
+        )
         self.fields["owner_organization"].queryset = Organization.objects.published().order_by(
             "name"
         )
         self.fields["series"].queryset = Series.objects.all()
+        if self.instance.pk:
+            self.fields["expectations"].initial = list(
+                self.instance.expectations.values_list("pk", flat=True)
+            )
 
 
 #: Highest count a form accepts (people, seats): far above any meeting, far below the integer
@@ -268,6 +296,7 @@ class EventForm(forms.ModelForm):
             "description_fr",
             "description_nl",
             "description_en",
+            "basin",
             "place",
             "is_online",
             "online_url",
@@ -303,6 +332,13 @@ class EventForm(forms.ModelForm):
         if not user.is_coordinator:
             organizations = organizations.filter(pk__in=user.organization_ids())
         self.fields["organizer"].queryset = organizations
+        if not self.instance.pk and not self.initial.get("organizer"):
+            organizer = default_organizer(user)
+            self.initial["organizer"] = organizer.pk if organizer else None
+        self.fields["basin"].help_text = _(
+            "Empty: taken from the place or the series. Stand-alone events appear in the "
+            "follow-up of their basin."
+        )
         self.fields["title_fr"].required = True
         for name in (
             "starts_at",
@@ -322,4 +358,37 @@ class EventForm(forms.ModelForm):
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("The end must come after the start."))
+        opens, deadline = data.get("registration_opens_at"), data.get("registration_deadline")
+        if opens and deadline and opens >= deadline:
+            self.add_error(
+                "registration_deadline",
+                _("The registration deadline must come after the opening of registration."),
+            )
+        if starts:
+            if opens and opens >= starts:
+                self.add_error(
+                    "registration_opens_at",
+                    _("Registration must open before the start of the event."),
+                )
+            if deadline and deadline > starts:
+                self.add_error(
+                    "registration_deadline",
+                    _("The registration deadline cannot be after the start of the event."),
+                )
+            cancellation = data.get("cancellation_deadline")
+            if cancellation and cancellation > starts:
+                self.add_error(
+                    "cancellation_deadline",
+                    _("The cancellation deadline cannot be after the start of the event."),
+                )
+        self._clean_option(data)
         return data
+
+    def _clean_option(self, data):
+        label, seats = (data.get("option_label") or "").strip(), data.get("option_capacity")
+        if seats is not None and not label:
+            self.add_error("option_label", _("Give the option a name, or leave its seats empty."))
+        if label and "capacity" in data:
+            problem = option_capacity_problem(Event(capacity=data["capacity"]), seats)
+            if problem is not None:
+                self.add_error("option_capacity", problem.message)

@@ -40,3 +40,8 @@ def clean_html(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     ).strip()
+
+
+def has_text(html: str) -> bool:
+    """Whether cleaned HTML says something (an editor's empty "<p></p>" does not)."""
+    return bool(nh3.clean(html or "", tags=set()).strip())

@@ -15,6 +15,7 @@ urlpatterns = [
     path("series/<int:pk>/", agenda.series_detail, name="series"),
     path("suivi/", followup.followup, name="followup"),
     path("actions/nouvelle/", followup.action_new, name="action_new"),
+    path("actions/<int:pk>/modifier/", followup.action_edit, name="action_edit"),
     path("attentes/<int:pk>/statut/", followup.expectation_status, name="expectation_status"),
     path("annulation/<str:token>/", registration.cancel_by_token, name="cancel_by_token"),
     path("<int:pk>/", agenda.detail, name="detail"),
@@ -37,6 +38,11 @@ urlpatterns = [
         "<int:pk>/compte-rendu/pieces/<int:attachment_pk>/",
         followup.attachment,
         name="attachment",
+    ),
+    path(
+        "<int:pk>/compte-rendu/pieces/<int:attachment_pk>/supprimer/",
+        followup.attachment_remove,
+        name="attachment_remove",
     ),
     path("<int:pk>/attentes/", followup.expectation_add, name="expectation_add"),
 ]

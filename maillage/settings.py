@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "csp",
+    "django_prose_editor",  # static files of the minutes' rich-text editor (events)
     # Maillage domains (one app per domain, see ../shared/DESIGN.md).
     "core",
     "territory",

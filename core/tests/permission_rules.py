@@ -133,6 +133,7 @@ RULES = {
     "events:series": Rule(PUBLIC, "series"),
     "events:followup": Rule(PUBLIC),
     "events:action_new": Rule(COORDINATORS),
+    "events:action_edit": Rule(COORDINATORS, "action"),
     "events:expectation_status": Rule(OWNERS, "expectation", post={"status": "taken_up"}),
     "events:cancel_by_token": Rule(PUBLIC, "cancel_token"),  # the holder of the signed link
     "events:detail": Rule(PUBLIC, "event"),
@@ -147,6 +148,7 @@ RULES = {
     "events:report_edit": Rule(OWNERS, "event"),
     # The report is not published yet: its files are for its organizers only (404 to others).
     "events:attachment": Rule(who(no, no, no, ok, no, ok), "attachment"),
+    "events:attachment_remove": Rule(OWNERS, "attachment", post=True),
     "events:expectation_add": Rule(OWNERS, "event", post={"text": "Plus de formations"}),
     # Intervisions.
     "intervisions:home": Rule(PUBLIC),

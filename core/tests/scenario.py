@@ -13,7 +13,7 @@ from directory.services.searches import save_entry
 from directory.tests.factories import make_service, term_ids
 from events import links as event_links
 from events import services as event_services
-from events.models import EventOption, SubGroup
+from events.models import Action, EventOption, SubGroup
 from events.tests.factories import EventFactory, SeriesFactory, in_days
 from helpdesk.tests.factories import make_request
 from intervisions import services as intervision_services
@@ -80,6 +80,9 @@ def build(tmp_media) -> Scenario:
         user=coordinator,
     )
     expectation = event_services.add_expectation(event, "Une cartographie", user=coordinator)
+    action = event_services.save_action(
+        Action(title="Répertoire", owner_organization=org), [expectation], user=coordinator
+    )
 
     # Intervisions: an open cycle, a group facilitated by the facilitator, one registration
     # with a session and an invoice.
@@ -203,6 +206,7 @@ def build(tmp_media) -> Scenario:
         "attachment": {"pk": event.pk, "attachment_pk": attachment.pk},
         "series": {"pk": series.pk},
         "expectation": {"pk": expectation.pk},
+        "action": {"pk": action.pk},
         "month": {"year": year, "month": 3},
         "cancel_token": {"token": event_links.cancel_token(registration)},
         "event_type": {"code": event.event_type.code},

@@ -46,6 +46,10 @@ class OrganizationQuerySet(models.QuerySet):
     def awaiting_moderation(self):
         return self.filter(status=PublicationStatus.DRAFT)
 
+    def coordinating_bodies(self):
+        """The network's own coordinating bodies (support cells, Smes Connect...)."""
+        return self.filter(is_coordinating_body=True)
+
 
 class Organization(models.Model):
     """An organization of the network (HSDS ``organization``)."""
@@ -96,6 +100,13 @@ class Organization(models.Model):
     sector = models.CharField(_("sector"), max_length=20, choices=Sector, default=Sector.SOCIAL)
     #: Member of the network (intervision fees depend on it).
     is_network_member = models.BooleanField(_("member of the network"), default=False)
+    #: The network itself (a basin's support cell, Smes Connect): default organizer of the
+    #: events its coordinators create.
+    is_coordinating_body = models.BooleanField(
+        _("coordinating body of the network"),
+        default=False,
+        help_text=_("The network's own team: default organizer of its coordinators' events."),
+    )
     #: Moderation state: new organizations are drafts until a coordinator publishes them.
     status = models.CharField(
         _("status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT

@@ -1,6 +1,7 @@
 """Event types, themes, series and events (with their options such as the network lunch)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -268,6 +269,21 @@ class EventOption(models.Model):
 
     def __str__(self):
         return self.label
+
+    def clean(self):
+        """An option never has more seats than its event (the admin's inline says so)."""
+        super().clean()
+        event = getattr(self, "event", None)  # RelatedObjectDoesNotExist is an AttributeError
+        event_capacity = event.capacity if event is not None else None
+        if None not in (self.capacity, event_capacity) and self.capacity > event_capacity:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "An option cannot have more seats (%(option)s) than the event (%(event)s)."
+                    )
+                    % {"option": self.capacity, "event": event_capacity}
+                }
+            )
 
     @property
     def resource_key(self) -> str:

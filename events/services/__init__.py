@@ -7,7 +7,9 @@ from ..errors import EventError
 from .followup import (
     add_attachment,
     add_expectation,
+    can_edit_actions,
     publish_report,
+    remove_attachment,
     save_action,
     save_report,
     set_expectation_status,
@@ -18,6 +20,10 @@ from .organizing import (
     can_manage,
     capacity_problem,
     check_in,
+    checked_in_count,
+    default_attendance,
+    default_organizer,
+    option_capacity_problem,
     record_attendance,
     save_event,
     save_event_option,
@@ -34,6 +40,12 @@ from .retention import anonymise_past_registrations
 from .tables import add_table, assign_tables
 
 __all__ = [
+    "can_edit_actions",
+    "checked_in_count",
+    "default_attendance",
+    "default_organizer",
+    "option_capacity_problem",
+    "remove_attachment",
     "SYSTEM",
     "capacity_problem",
     "anonymise_past_registrations",

@@ -1,7 +1,8 @@
 """Reports (minutes) and the follow-up of expectations and actions.
 
 Publishing a report notifies the session's participants once. HTML is always sanitised here,
-whatever the form did.
+whatever the form (or the rich-text editor) sent: nh3 is the last step before saving.
+Removing an attachment deletes its file too; the audit log (django-auditlog) keeps who did it.
 """
 
 from django.db import transaction
@@ -13,14 +14,14 @@ from core.uploads import check_document, random_name
 from ..errors import EventError
 from ..links import absolute_url
 from ..models import Action, Expectation, Report, ReportAttachment
-from ..sanitize import clean_html
-from .organizing import _require, person
+from ..sanitize import clean_html, has_text
+from .organizing import SYSTEM, _require, person
 
 
 def save_report(event, body: str, *, user=None) -> Report:
     _require(user, event)
     body = clean_html(body)
-    if not body:
+    if not has_text(body):
         raise EventError("report_empty")
     report, _ = Report.objects.update_or_create(
         event=event, defaults={"body": body, "author": person(user)}
@@ -33,6 +34,17 @@ def add_attachment(report: Report, *, title: str, file, user=None) -> ReportAtta
     _require(user, report.event)
     file.name = random_name(check_document(file))
     return ReportAttachment.objects.create(report=report, title=title.strip(), file=file)
+
+
+def remove_attachment(attachment: ReportAttachment, *, user=None) -> None:
+    """Remove an attachment of a report and its stored file (organizers only)."""
+    _require(user, attachment.report.event)
+    stored = attachment.file.name
+    storage = attachment.file.storage
+    with transaction.atomic():
+        attachment.delete()
+        if stored:
+            transaction.on_commit(lambda: storage.delete(stored))
 
 
 def publish_report(report: Report, *, user=None) -> int:
@@ -81,12 +93,25 @@ def set_expectation_status(expectation: Expectation, status: str, note: str = ""
     return expectation
 
 
+def can_edit_actions(user) -> bool:
+    """Actions already in the action plan are edited by coordinators."""
+    return bool(getattr(user, "is_authenticated", False)) and user.is_coordinator
+
+
 def save_action(action: Action, expectations=(), *, user=None) -> Action:
-    """Save an action and link it to expectations (which become "taken up" if still to examine)."""
-    if user is not None and not user.is_coordinator:
-        organizer_ids = {e.event.organizer_id for e in expectations}
-        if not organizer_ids or not organizer_ids <= user.organization_ids():
+    """Save an action and link it to expectations (which become "taken up" if still to examine).
+    A new action: coordinators, or the organizers of the sessions whose expectations it
+    answers. An existing one (status, due date, owner): coordinators only."""
+    if user is not SYSTEM:
+        if action.pk:
+            if not can_edit_actions(user):
+                raise EventError("not_allowed")
+        elif not getattr(user, "is_authenticated", False):
             raise EventError("not_allowed")
+        elif not user.is_coordinator:
+            organizer_ids = {e.event.organizer_id for e in expectations}
+            if not organizer_ids or not organizer_ids <= user.organization_ids():
+                raise EventError("not_allowed")
     with transaction.atomic():
         action.save()
         if expectations:

@@ -1,5 +1,7 @@
 """Organizers' use cases: save an event (keeping its seats in the booking service in step),
-check people in, record the attendance count. Who may do it: ``can_manage``.
+check people in (from the day of the event), record the attendance count (never below the
+check-ins), the default organizer (the network's coordinating body). Who may do it:
+``can_manage``.
 
 Every use case takes the acting ``user``; code that acts on its own (the admin's save after
 its own checks, commands, the demo loader, benchmarks) says so with ``user=SYSTEM``. A missing
@@ -7,10 +9,11 @@ user (None, or anonymous) is refused, never taken as "no check".
 """
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from booking import services as booking
 from booking.services import BookingError
+from directory.models import Organization
 
 from ..errors import EventError
 from ..models import Event
@@ -122,15 +125,57 @@ def save_event(event: Event, *, user=None) -> list:
 
 
 def check_in(registration, *, present: bool = True, user=None) -> None:
-    _require(user, registration.event)
-    registration.checked_in_at = timezone.now() if present else None
-    registration.save(update_fields=["checked_in_at"])
+    """Mark a person present (or not). Only from the day of the event: before, EventError.
+    A saved head count below the check-ins is raised to their number, so both agree."""
+    event = registration.event
+    _require(user, event)
+    if present:
+        day = timezone.localdate(event.starts_at)
+        if timezone.localdate() < day:
+            raise EventError("check_in_too_early", date=formats.date_format(day, "j F Y"))
+    with transaction.atomic():
+        registration.checked_in_at = timezone.now() if present else None
+        registration.save(update_fields=["checked_in_at"])
+        count = checked_in_count(event)
+        if event.attendance_count is not None and event.attendance_count < count:
+            event.attendance_count = count
+            event.save(update_fields=["attendance_count"])
+
+
+def checked_in_count(event: Event) -> int:
+    return event.registrations.filter(
+        cancelled_at__isnull=True, checked_in_at__isnull=False
+    ).count()
+
+
+def default_attendance(event: Event) -> int:
+    """What the head-count field shows: the saved count, or else the number of check-ins."""
+    if event.attendance_count is not None:
+        return event.attendance_count
+    return checked_in_count(event)
 
 
 def record_attendance(event: Event, count: int, *, user=None) -> None:
+    """Save the head count; fewer people than those checked in is refused (EventError)."""
     _require(user, event)
+    checked_in = checked_in_count(event)
+    if count < checked_in:
+        raise EventError("count_below_checkins", checked_in=checked_in)
     event.attendance_count = count
     event.save(update_fields=["attendance_count"])
+
+
+def default_organizer(user):
+    """The organizer proposed for a new event: for a coordinator, the network's coordinating
+    body they belong to (else the first one); for others, their first organization."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    published = Organization.objects.published().order_by("name")
+    mine = published.filter(pk__in=user.organization_ids())
+    if user.is_coordinator:
+        bodies = published.coordinating_bodies()
+        return bodies.filter(pk__in=mine).first() or bodies.first() or mine.first()
+    return mine.first()
 
 
 def can_create(user) -> bool:
@@ -140,11 +185,21 @@ def can_create(user) -> bool:
     )
 
 
+def option_capacity_problem(event: Event, capacity) -> EventError | None:
+    """An option never has more seats than its event (None = unlimited)."""
+    if capacity is not None and event.capacity is not None and capacity > event.capacity:
+        return EventError("option_above_event", option=capacity, event=event.capacity)
+    return None
+
+
 def save_event_option(event: Event, label: str, capacity) -> None:
     """The event's single extra option (the lunch) from the organizers' form: created, renamed,
     resized (seats through the booking service), or removed when the label is empty and nobody
-    booked it."""
+    booked it. More seats than the event: EventError."""
     from ..models import EventOption
+
+    if label and (problem := option_capacity_problem(event, capacity)):
+        raise problem
 
     option = event.options.first()
     if not label:

@@ -1,14 +1,15 @@
 """End to end in Chromium: a professional registers to a thematic consultation in one click,
-cancels, and the first person on the waiting list gets the seat (and an e-mail)."""
+cancels, and the first person on the waiting list gets the seat (and an e-mail); an organizer
+writes the minutes in the rich-text editor under the strict CSP."""
 
 import pytest
 from django.core import mail
 from django.db import connections
 
 from events import services
-from events.models import EventType
+from events.models import EventType, Report
 from events.tests.factories import EventFactory
-from maillage.testing.factories import PASSWORD, UserFactory
+from maillage.testing.factories import PASSWORD, MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,3 +64,51 @@ def test_register_cancel_and_waiting_list_promotion(browser_page):
     # Database calls made in this test body run beside Playwright's event loop, in a context
     # with its own connection: close it, or PostgreSQL cannot drop the test database.
     connections.close_all()
+
+
+def test_minutes_editor_saves_bold_text_without_csp_violation(browser_page):
+    """The rich-text editor of the minutes loads under the strict CSP (no violation reported,
+    no console error), bold text typed in it is saved, and nh3 still cleans what arrives."""
+    page = browser_page
+    page.set_default_timeout(60_000)  # a shared, busy machine: the first pages can be slow
+    organizer = UserFactory(first_name="Lina", last_name="Organisatrice")
+    event = EventFactory(title="Atelier du changement")
+    MembershipFactory(user=organizer, organization=event.organizer)
+    problems = []
+    page.on("console", lambda message: _console_problem(message, problems))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page.goto("/fr/compte/login/")
+    page.fill("input[name=login]", organizer.email)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
+
+    response = page.goto(f"/fr/agenda/{event.pk}/compte-rendu/")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    editor = page.locator(".prose-editor [contenteditable=true]")
+    editor.wait_for()
+    assert page.locator("textarea[name=body]").is_hidden()  # the editor replaced it
+    editor.click()
+    page.keyboard.type("Constats du bassin. ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Priorité : la cartographie")
+    assert editor.locator("strong").inner_text() == "Priorité : la cartographie"
+    with page.expect_navigation():
+        page.locator("button[name=action][value=save]").click()
+    assert "Compte rendu enregistré." in page.locator(".messages").inner_text()
+
+    body = Report.objects.get(event=event).body
+    assert "<strong>Priorité : la cartographie</strong>" in body
+    assert page.evaluate("window.__csp || []") == []
+    assert problems == []
+    connections.close_all()
+
+
+def _console_problem(message, problems):
+    """Console errors, except the browser's own request for /favicon.ico (there is none)."""
+    if message.type == "error" and not message.location.get("url", "").endswith("favicon.ico"):
+        problems.append(f"{message.text} ({message.location.get('url')})")

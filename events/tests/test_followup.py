@@ -101,9 +101,12 @@ def test_followup_page_for_series_and_basin(client, coordinator):
             status=Action.Status.IN_PROGRESS,
         ),
         [cartography],
+        user=services.SYSTEM,
     )
     services.save_action(
-        Action(title="Module non-demande", basin=nord, status=Action.Status.DONE), [training]
+        Action(title="Module non-demande", basin=nord, status=Action.Status.DONE),
+        [training],
+        user=services.SYSTEM,
     )
     cartography.refresh_from_db()
     assert cartography.status == Expectation.Status.TAKEN_UP

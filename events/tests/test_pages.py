@@ -5,12 +5,13 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 from openpyxl import load_workbook
 
 from events import services
 from events.links import feed_token
-from events.models import EventType
+from events.models import Event, EventType
 from events.tests.factories import EventFactory, SeriesFactory, in_days
 from maillage.testing.factories import MembershipFactory
 from territory.models import Basin
@@ -136,6 +137,8 @@ def test_organizer_list_exports_and_check_in(client, user):
     xlsx = client.get(reverse("events:export", args=[event.pk, "xlsx"])).content
     rows = list(load_workbook(io.BytesIO(xlsx)).active.values)
     assert len(rows) == 3
+    today = timezone.now()  # check-in opens on the day of the event
+    Event.objects.filter(pk=event.pk).update(starts_at=today, ends_at=today)
     client.post(reverse("events:check_in", args=[event.pk, first.pk]), {"present": "1"})
     first.refresh_from_db()
     assert first.checked_in_at is not None
@@ -193,6 +196,7 @@ def test_htmx_check_in_returns_the_button(client, coordinator):
     registration = services.register(
         event, name="Awa", email="awa@example.org", organization_name="Service social", consent=True
     )
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now(), ends_at=timezone.now())
     client.force_login(coordinator)
     response = client.post(
         reverse("events:check_in", args=[event.pk, registration.pk]),

@@ -24,6 +24,9 @@ def _visible(request):
     )
     if request.user.is_authenticated and request.user.is_coordinator:
         events = Event.objects.select_related("event_type", "theme", "basin", "organizer", "series")
+    elif request.user.is_authenticated and (own := request.user.organization_ids()):
+        # Organizers also see their own drafts (the page says "Draft").
+        events = events | Event.objects.filter(organizer_id__in=own)
     return events
 
 

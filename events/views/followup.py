@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -63,6 +65,20 @@ def report_edit(request, pk):
             "status_choices": Expectation.Status.choices,
         },
     )
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk, attachment_pk):
+    """Remove an attachment of the report (the event's organizers; audited)."""
+    event = _managed_event(request, pk)
+    item = get_object_or_404(ReportAttachment, pk=attachment_pk, report__event=event)
+    try:
+        services.remove_attachment(item, user=request.user)
+        messages.success(request, _("Attachment “%(title)s” removed.") % {"title": item.title})
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("events:report_edit", pk=event.pk)
 
 
 def attachment(request, pk, attachment_pk):
@@ -162,6 +178,40 @@ def action_new(request):
     return render(request, "events/action_form.html", {"form": form, "event": event})
 
 
+@login_required
+def action_edit(request, pk):
+    """Coordinators change an action of the plan: status, due date, who carries it."""
+    action = get_object_or_404(Action.objects.select_related("series"), pk=pk)
+    if not services.can_edit_actions(request.user):
+        raise PermissionDenied
+    expectations = Expectation.objects.open() | action.expectations.all()
+    form = ActionForm(
+        request.POST or None,
+        instance=action,
+        expectations=expectations.distinct().select_related("event"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_action(
+                form.save(commit=False), list(form.cleaned_data["expectations"]), user=request.user
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Action saved."))
+            return redirect(_followup_url(action))
+    return render(request, "events/action_form.html", {"form": form, "action": action})
+
+
+def _followup_url(action) -> str:
+    url = reverse("events:followup")
+    if action.series_id:
+        return f"{url}?series={action.series_id}"
+    if action.basin_id:
+        return f"{url}?basin={action.basin.code}"
+    return url
+
+
 def followup(request):
     """What was asked, what was done, what is still waiting: for a series or a basin."""
     series = basin = None
@@ -195,6 +245,7 @@ def followup(request):
             "all_series": Series.objects.all(),
             "basins": Basin.objects.all(),
             "status_choices": Expectation.Status.choices,
-            "can_edit": request.user.is_authenticated and request.user.is_coordinator,
+            "can_edit": services.can_edit_actions(request.user),
+            "today": timezone.localdate(),
         },
     )

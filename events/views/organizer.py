@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -52,7 +53,11 @@ def registrants(request, pk):
             "event": event,
             "confirmed": [r for r in people if r.booking_id and r.booking.is_confirmed],
             "waiting": [r for r in people if r.booking_id and r.booking.is_waiting],
-            "attendance_form": AttendanceForm(initial={"attendance_count": event.attendance_count}),
+            "attendance_form": AttendanceForm(
+                initial={"attendance_count": services.default_attendance(event)}
+            ),
+            "checked_in": sum(1 for r in people if r.checked_in_at),
+            "check_in_open": timezone.localdate() >= timezone.localdate(event.starts_at),
         },
     )
 
@@ -82,9 +87,19 @@ def export(request, pk, fmt):
 def check_in(request, pk, registration_pk):
     event = _managed_event(request, pk)
     registration = get_object_or_404(event.registrations, pk=registration_pk)
-    services.check_in(registration, present=request.POST.get("present") == "1", user=request.user)
+    error = None
+    try:
+        services.check_in(
+            registration, present=request.POST.get("present") == "1", user=request.user
+        )
+    except ServiceError as refused:
+        error = refused.message
     if request.htmx:
-        return render(request, "events/_checkin.html", {"event": event, "r": registration})
+        return render(
+            request, "events/_checkin.html", {"event": event, "r": registration, "error": error}
+        )
+    if error:
+        messages.error(request, error)
     return redirect("events:registrants", pk=event.pk)
 
 
@@ -94,8 +109,13 @@ def attendance(request, pk):
     event = _managed_event(request, pk)
     form = AttendanceForm(request.POST)
     if form.is_valid():
-        services.record_attendance(event, form.cleaned_data["attendance_count"], user=request.user)
-        messages.success(request, _("Attendance count recorded."))
+        try:
+            services.record_attendance(
+                event, form.cleaned_data["attendance_count"], user=request.user
+            )
+            messages.success(request, _("Attendance count recorded."))
+        except ServiceError as error:
+            messages.error(request, error.message)
     else:
         messages.error(request, EventError("attendance_not_a_number").message)
     return redirect("events:registrants", pk=event.pk)

@@ -1,0 +1,342 @@
+"""Events for coordinators: the network's coordinating body organizes by default, the event form
+checks its dates and the option's seats (form errors in French and Dutch), a draft says so on
+its page, check-ins and the saved head count agree, check-in opens on the day of the event."""
+
+import datetime
+import random
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from events import demo, services
+from events.errors import EventError
+from events.models import Event, EventType
+from events.tests.factories import EventFactory, in_days
+from maillage.testing.factories import (
+    CoordinatorFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    UserFactory,
+)
+from territory.models import Basin
+
+pytestmark = pytest.mark.django_db
+
+
+def _data(organizer, **extra):
+    data = {
+        "event_type": EventType.objects.get(code="change-workshop").pk,
+        "organizer": organizer.pk,
+        "title_fr": "Atelier du changement",
+        "place": "Salle Les Paradisiers, Auderghem",
+        "starts_at": "2030-06-17T14:00",
+        "ends_at": "2030-06-17T16:00",
+        "audience": "professionals",
+        "language": "fr",
+        "status": "published",
+        "registration_required": "on",
+        "registration_opens_at": "2030-05-01T09:00",
+        "registration_deadline": "2030-06-10T12:00",
+        "capacity": "40",
+        "waitlist_enabled": "on",
+        "option_label": "Lunch réseau (13h–14h)",
+        "option_capacity": "25",
+    }
+    return {k: v for k, v in (data | extra).items() if v is not None}
+
+
+# --- 1. The network itself organizes ------------------------------------------------------
+
+
+def test_new_event_of_a_coordinator_is_organized_by_their_coordinating_body(client, coordinator):
+    OrganizationFactory(name="CPAS d'Anderlecht")
+    OrganizationFactory(name="Cellule d'appui du Bassin Nord", is_coordinating_body=True)
+    body = OrganizationFactory(name="Smes Connect", is_coordinating_body=True)
+    MembershipFactory(user=coordinator, organization=body)
+    client.force_login(coordinator)
+    response = client.get(reverse("events:create"))
+    assert response.context["form"]["organizer"].value() == body.pk
+    assert f'<option value="{body.pk}" selected>Smes Connect</option>' in response.content.decode()
+
+
+def test_a_coordinator_outside_any_body_gets_the_first_coordinating_body(coordinator):
+    body = OrganizationFactory(name="Cellule d'appui du Bassin Sud-Est", is_coordinating_body=True)
+    OrganizationFactory(name="Autre")
+    assert services.default_organizer(coordinator) == body
+
+
+def test_a_member_is_proposed_their_own_organization(user):
+    OrganizationFactory(name="Smes Connect", is_coordinating_body=True)
+    own = OrganizationFactory(name="Maison médicale du Nord")
+    MembershipFactory(user=user, organization=own)
+    assert services.default_organizer(user) == own
+
+
+def test_demo_creates_the_coordinating_bodies_and_they_organize_the_events():
+    coordinator = CoordinatorFactory()
+    context = {
+        "organizations": OrganizationFactory.create_batch(10),
+        "coordinators": [coordinator],
+        "facilitators": [],
+        "professionals": UserFactory.create_batch(50),
+    }
+    demo.load(random.Random(1), context)
+    names = sorted(b.name for b in context["coordinating_bodies"])
+    assert names == [
+        "Cellule d'appui du Bassin Nord",
+        "Cellule d'appui du Bassin Sud-Est",
+        "Smes Connect",
+    ]
+    workshop = Event.objects.get(title="Atelier du changement")
+    assert workshop.organizer.name == "Cellule d'appui du Bassin Sud-Est"
+    assert workshop.organizer.is_coordinating_body
+    assert services.default_organizer(coordinator).name == "Cellule d'appui du Bassin Sud-Est"
+
+
+# --- 2. The event form --------------------------------------------------------------------
+
+
+@pytest.fixture
+def member(user):
+    organization = OrganizationFactory()
+    MembershipFactory(user=user, organization=organization)
+    return user, organization
+
+
+def _errors(response):
+    return response.context["form"].errors
+
+
+def test_basin_is_saved_so_a_stand_alone_event_shows_in_the_basin_follow_up(client, member):
+    user, organization = member
+    client.force_login(user)
+    sud_est = Basin.objects.get(code="sud-est")
+    response = client.post(reverse("events:create"), _data(organization, basin=sud_est.pk))
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.basin == sud_est and event.series is None
+    services.add_expectation(event, "Une formation au secret partagé", user=services.SYSTEM)
+    page = client.get(reverse("events:followup"), {"basin": "sud-est"}).content.decode()
+    assert "Une formation au secret partagé" in page
+
+
+def test_deadline_after_the_start_is_refused(client, member):
+    user, organization = member
+    client.force_login(user)
+    response = client.post(
+        reverse("events:create"), _data(organization, registration_deadline="2030-06-18T09:00")
+    )
+    assert response.status_code == 200 and not Event.objects.exists()
+    assert _errors(response)["registration_deadline"] == [
+        "La date limite d'inscription ne peut pas être après le début de l'événement."
+    ]
+
+
+def test_opening_after_the_deadline_is_refused(client, member):
+    user, organization = member
+    client.force_login(user)
+    response = client.post(
+        reverse("events:create"), _data(organization, registration_opens_at="2030-06-11T09:00")
+    )
+    assert not Event.objects.exists()
+    assert _errors(response)["registration_deadline"] == [
+        "La date limite d'inscription doit venir après l'ouverture des inscriptions."
+    ]
+
+
+def test_opening_after_the_start_and_cancellation_after_the_start_are_refused(client, member):
+    user, organization = member
+    client.force_login(user)
+    response = client.post(
+        reverse("events:create"),
+        _data(
+            organization,
+            registration_opens_at="2030-06-17T15:00",
+            registration_deadline=None,
+            cancellation_deadline="2030-06-17T15:00",
+        ),
+    )
+    assert not Event.objects.exists()
+    errors = _errors(response)
+    assert "registration_opens_at" in errors and "cancellation_deadline" in errors
+
+
+def test_bad_dates_are_form_errors_not_server_errors(client, member):
+    user, organization = member
+    client.force_login(user)
+    response = client.post(
+        reverse("events:create"), _data(organization, registration_deadline="2030-13-45T99:00")
+    )
+    assert response.status_code == 200 and not Event.objects.exists()
+    assert "registration_deadline" in _errors(response)
+
+
+def test_option_with_more_seats_than_the_event_is_refused_in_french_and_dutch(client, member):
+    user, organization = member
+    client.force_login(user)
+    response = client.post(reverse("events:create"), _data(organization, option_capacity="41"))
+    assert not Event.objects.exists()
+    assert _errors(response)["option_capacity"] == [
+        "Une option ne peut pas avoir plus de places (41) que l'événement (40)."
+    ]
+    with translation.override("nl"):
+        response = client.post(reverse("events:create"), _data(organization, option_capacity="41"))
+    assert _errors(response)["option_capacity"] == [
+        "Een optie kan niet meer plaatsen (41) hebben dan het evenement (40)."
+    ]
+
+
+def test_option_seats_without_a_name_are_refused(client, member):
+    user, organization = member
+    client.force_login(user)
+    response = client.post(reverse("events:create"), _data(organization, option_label=""))
+    assert not Event.objects.exists()
+    assert "option_label" in _errors(response)
+
+
+def test_the_service_refuses_an_option_above_the_event_whatever_the_door():
+    event = EventFactory(capacity=10)
+    with pytest.raises(EventError) as refused:
+        services.save_event_option(event, "Lunch", 11)
+    assert refused.value.code == "option_above_event"
+    assert not event.options.exists()
+
+
+def test_a_valid_event_with_dates_and_option_is_saved(client, member):
+    user, organization = member
+    client.force_login(user)
+    response = client.post(reverse("events:create"), _data(organization))
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.options.get().capacity == 25
+    assert event.registration_deadline < event.starts_at
+
+
+def test_draft_status_is_shown_on_the_event_page(client, member):
+    user, organization = member
+    event = EventFactory(organizer=organization, status=Event.Status.DRAFT)
+    client.force_login(user)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Brouillon" in html and "seuls ses organisateurs voient cette page" in html
+    published = EventFactory(organizer=organization)
+    assert "Brouillon" not in client.get(published.get_absolute_url()).content.decode()
+
+
+# --- 3. Check-ins and head count ----------------------------------------------------------
+
+
+@pytest.fixture
+def today_event(db):
+    event = EventFactory(capacity=5)
+    people = [
+        services.register(
+            event, name=f"P{i}", email=f"p{i}@example.org", organization_name="SSM", consent=True
+        )
+        for i in range(3)
+    ]
+    now = timezone.now()
+    Event.objects.filter(pk=event.pk).update(starts_at=now, ends_at=now)
+    event.refresh_from_db()
+    return event, people
+
+
+def test_count_defaults_to_the_check_ins(client, coordinator, today_event):
+    event, people = today_event
+    for registration in people[:2]:
+        services.check_in(registration, user=coordinator)
+    client.force_login(coordinator)
+    response = client.get(reverse("events:registrants", args=[event.pk]))
+    assert response.context["attendance_form"]["attendance_count"].value() == 2
+    assert "2 personnes enregistrées comme présentes." in response.content.decode()
+
+
+def test_count_below_check_ins_is_refused(client, coordinator, today_event):
+    event, people = today_event
+    for registration in people:
+        services.check_in(registration, user=coordinator)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("events:attendance", args=[event.pk]), {"attendance_count": "2"}, follow=True
+    )
+    event.refresh_from_db()
+    assert event.attendance_count is None
+    assert "3 personnes sont enregistrées comme présentes : le nombre ne peut pas être " + (
+        "inférieur."
+    ) in response.content.decode().replace("\u202f", " ")
+    client.post(reverse("events:attendance", args=[event.pk]), {"attendance_count": "4"})
+    event.refresh_from_db()
+    assert event.attendance_count == 4
+
+
+def test_a_later_check_in_raises_a_lower_saved_count(coordinator, today_event):
+    event, people = today_event
+    services.check_in(people[0], user=coordinator)
+    services.record_attendance(event, 1, user=coordinator)
+    services.check_in(people[1], user=coordinator)
+    event.refresh_from_db()
+    assert event.attendance_count == 2
+
+
+def test_check_in_the_day_before_is_refused_with_a_message(client, coordinator):
+    event = EventFactory(starts_at=in_days(1))
+    registration = services.register(
+        event, name="Awa", email="awa@example.org", organization_name="SSM", consent=True
+    )
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("events:check_in", args=[event.pk, registration.pk]), {"present": "1"}, follow=True
+    )
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
+    day = timezone.localdate(event.starts_at)
+    assert f"le jour de l'événement ({day.day} " in response.content.decode()
+    htmx = client.post(
+        reverse("events:check_in", args=[event.pk, registration.pk]),
+        {"present": "1"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert 'role="alert"' in htmx and 'aria-pressed="false"' in htmx
+
+
+def test_check_in_on_the_day_and_after_is_accepted(coordinator):
+    event = EventFactory()
+    registration = services.register(
+        event, name="Awa", email="awa@example.org", organization_name="SSM", consent=True
+    )
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    Event.objects.filter(pk=event.pk).update(starts_at=yesterday, ends_at=yesterday)
+    registration.refresh_from_db()
+    services.check_in(registration, user=coordinator)
+    registration.refresh_from_db()
+    assert registration.checked_in_at is not None
+
+
+def test_registrants_page_before_the_day_offers_no_check_in(client, coordinator):
+    event = EventFactory(starts_at=in_days(3))
+    services.register(
+        event, name="Awa", email="awa@example.org", organization_name="SSM", consent=True
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("events:registrants", args=[event.pk])).content.decode()
+    assert "Le pointage des présences ouvre le jour de l'événement" in html
+    assert 'aria-pressed="false"' not in html
+
+
+def test_print_list_signature_column_is_the_widest(client, coordinator, today_event):
+    event, _ = today_event
+    client.force_login(coordinator)
+    html = client.get(reverse("events:registrants", args=[event.pk]), {"print": 1})
+    assert 'class="col-signature"' in html.content.decode()
+    css = (Path(__file__).parents[1] / "static/events/events.css").read_text()
+    widths = {
+        name: float(value)
+        for name, value in re.findall(
+            r"table\.attendance-list \.col-([a-z]+) \{ width: ([\d.]+)%; \}", css
+        )
+    }
+    assert len(widths) == 6
+    assert max(widths, key=widths.get) == "signature"
+    assert widths["signature"] > 1.5 * max(v for k, v in widths.items() if k != "signature")
