@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from . import formguard
+        from . import formguard, pickers, textfold
 
         formguard.install()
+        textfold.install()
+        pickers.autodiscover()
