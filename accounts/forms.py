@@ -66,6 +66,17 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["first_name", "last_name", "function", "phone", "languages", "preferred_language"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required here although the model allows blank (accounts created before, by an
+        # administrator or a command): organizers and coordinators must know who they meet.
+        for name, message in (
+            ("first_name", _("Please enter your first name.")),
+            ("last_name", _("Please enter your last name.")),
+        ):
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = message
+
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         digits = [c for c in phone if c.isdigit()]
