@@ -65,22 +65,27 @@ class SearchSelect(forms.Select):
         context["widget"]["short"] = False
         source = field.source
         chosen = field.instance_for(value)
-        rows = [chosen] if chosen else []
-        if self.query and not chosen:
-            rows += [row for row in source.find(queryset, self.query) if row != chosen]
+        # A search (the button, or text typed without choosing) lists what it found and
+        # selects only an exact name; otherwise the list holds only the chosen row.
+        searching = bool(self.query) and (self.lookup or chosen is None)
+        rows = source.find(queryset, self.query) if searching else [chosen] if chosen else []
+        if searching and not self.lookup:
+            chosen = field.exact(rows, self.query)  # what clean() took from the typed name
         widget = context["widget"]
         widget["options"] = [
             {
                 "value": str(row.pk),
                 "label": field.label_from_instance(row),
                 "detail": source.describe(row),
-                "selected": row == chosen,
+                "selected": chosen is not None and row == chosen,
             }
             for row in rows
         ]
-        widget["found"] = len(rows) - (1 if chosen else 0)
-        widget["query"] = field.label_from_instance(chosen) if chosen else self.query
-        widget["searched"] = bool(self.query) and not chosen
+        widget["found"] = len(rows) if searching else 0
+        widget["query"] = (
+            self.query if searching or not chosen else field.label_from_instance(chosen)
+        )
+        widget["searched"] = searching
         widget["query_name"] = name + QUERY_SUFFIX
         widget["lookup_name"] = name + LOOKUP_SUFFIX
         widget["url"] = reverse("core:picker", args=[self.source])
@@ -132,6 +137,11 @@ class SearchChoiceField(forms.ModelChoiceField):
         except (ValidationError, ValueError, TypeError, OverflowError):
             return None
 
+    def exact(self, rows, query: str):
+        """The only row of ``rows`` named exactly ``query`` (accents and case aside), or None."""
+        named = [row for row in rows if fold(self.label_from_instance(row)) == fold(query)]
+        return named[0] if len(named) == 1 else None
+
     def clean(self, value):
         widget = self.widget
         if self.disabled or not isinstance(widget, SearchSelect):
@@ -154,9 +164,9 @@ class SearchChoiceField(forms.ModelChoiceField):
                 self.error_messages["choose_after_search"], code="choose_after_search"
             )
         found = self.source.find(self.queryset, query)
-        exact = [row for row in found if fold(self.label_from_instance(row)) == fold(query)]
-        if len(exact) == 1 and not self.widget.lookup:
-            return exact[0]
+        exact = self.exact(found, query)
+        if exact is not None and not self.widget.lookup:
+            return exact
         if found:
             raise ValidationError(self.error_messages["choose"], code="choose")
         raise ValidationError(

@@ -163,3 +163,15 @@ def test_a_chosen_organization_is_shown_with_its_name_after_an_error(many_organi
     html = form.as_div()
     assert 'value="Maison de santé Étoile"' in html
     assert "selected" in html
+
+
+def test_searching_again_after_choosing_lists_the_new_results(many_organizations):
+    other = Organization.objects.exclude(pk=many_organizations.pk).published().first()
+    form = PickForm(
+        {"organization": str(other.pk), "organization_q": "etoile", "organization_lookup": "1"}
+    )
+    assert not form.is_valid()
+    html = form.as_div()
+    assert f'value="{many_organizations.pk}"' in html
+    assert f'value="{other.pk}"' not in html
+    assert " selected" not in html
