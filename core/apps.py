@@ -7,8 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from . import formguard, pickers, textfold
+        from . import formguard, pickers
 
         formguard.install()
-        textfold.install()
         pickers.autodiscover()

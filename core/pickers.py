@@ -24,23 +24,22 @@ class PickerSource:
     name: str
     #: Every row the picker may offer (e.g. published organizations).
     queryset: Callable[[], QuerySet]
-    #: ``search(queryset, text)``: the rows of ``queryset`` matching ``text``, best first.
-    search: Callable[[QuerySet, str], QuerySet]
+    #: ``search(queryset, text, limit)``: at most ``limit`` rows of ``queryset`` matching
+    #: ``text``, best first (a list, or a queryset sliced here).
+    search: Callable[[QuerySet, str, int], list]
     #: ``mine(user)``: the rows of this person (offered before they type), or None.
     mine: Callable[[object], QuerySet] | None = None
     #: ``detail(row)``: a short text telling similar rows apart (e.g. the municipality).
     detail: Callable[[object], str] | None = None
-    #: ``prepare(queryset)``: select/prefetch what ``detail`` reads.
+    #: ``prepare(queryset)``: select/prefetch what ``detail`` reads (for ``own``; ``search``
+    #: prepares its own rows).
     prepare: Callable[[QuerySet], QuerySet] | None = None
 
     def find(self, queryset: QuerySet, text: str, limit: int = LIMIT) -> list:
         text = " ".join(text.split())[:MAX_QUERY]
         if not text:
             return []
-        found = self.search(queryset, text)
-        if self.prepare:
-            found = self.prepare(found)
-        return list(found[:limit])
+        return list(self.search(queryset, text, limit))
 
     def own(self, user, limit: int = LIMIT) -> list:
         """The person's own rows (offered before they type), or nothing."""

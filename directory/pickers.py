@@ -6,11 +6,10 @@ alternate name, accents and case ignored; told apart by their municipality.
 only; never writes.
 """
 
-from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Count, Max
 
 from core import pickers
-from core.textfold import Fold, fold
+from core.textfold import fold
 from core.widgets import SearchChoiceField
 
 from .models import Organization
@@ -20,22 +19,44 @@ def _published():
     return Organization.objects.published()
 
 
-def _search(queryset, text):
+#: This process's folded names of the published organizations, with the version they were
+#: built for: (count, last modification). Rebuilt when the version in the database changes,
+#: so that several processes never serve a stale list for long.
+_index: dict = {"version": None, "rows": []}
+
+
+def _folded_names():
+    version = tuple(_published().aggregate(n=Count("pk"), last=Max("modified_at")).values())
+    if _index["version"] != version:
+        rows = _published().values_list("pk", "name_fr", "name_nl", "name_en", "alternate_name")
+        _index["rows"] = [
+            (
+                pk,
+                " " + fold(" ".join(name for name in names if name)),
+                fold(next((name for name in names if name), "")),
+            )
+            for pk, *names in rows
+        ]
+        _index["version"] = version
+    return _index["rows"]
+
+
+def _search(queryset, text, limit):
+    """Every word of ``text`` in one of the names; names starting with the first word first,
+    then names with a word starting with it, then the others, alphabetically. Matching is done
+    on the folded names in memory (3,200 names: about a millisecond), the rows are read once."""
     words = fold(text).split()
-    names = [Coalesce(f"name_{code}", Value("")) for code in ("fr", "nl", "en")]
-    spaced = [part for name in names for part in (name, Value(" "))]
-    found = queryset.annotate(
-        picker_text=Fold(Concat(*spaced, "alternate_name")),
-        picker_rank=Case(
-            When(Q(picker_text__startswith=words[0]), then=Value(0)),
-            When(Q(picker_text__contains=" " + words[0]), then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
-        ),
-    )
-    for word in words:
-        found = found.filter(picker_text__contains=word)
-    return found.order_by("picker_rank", "name", "pk")
+    if not words:
+        return []
+    ranked = []
+    for pk, names, first_name in _folded_names():
+        if all(word in names for word in words):
+            rank = 0 if names.startswith(" " + words[0]) else 1 if " " + words[0] in names else 2
+            ranked.append((rank, first_name, str(pk), pk))
+    ranked.sort()
+    wanted = [pk for *_, pk in ranked[: limit * 5]]
+    rows = {row.pk: row for row in _prepare(queryset.filter(pk__in=wanted))}
+    return [rows[pk] for pk in wanted if pk in rows][:limit]
 
 
 def _mine(user):

@@ -44,7 +44,7 @@ def test_type_three_letters_choose_with_the_keyboard_and_submit(browser_page, tr
     box.press("Enter")
     assert box.input_value() == "Maison médicale Étoile"
     assert box.get_attribute("aria-expanded") == "false"
-    assert not page.get_by_role("button", name="Chercher").is_visible()
+    assert not page.get_by_role("button", name="Rechercher").is_visible()
 
     with page.expect_navigation():
         page.get_by_role("button", name="Envoyer ma demande").click()
