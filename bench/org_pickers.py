@@ -132,6 +132,7 @@ def plain_select():
     def get_context(self, name, value, attrs):
         return forms.Select.get_context(self, name, value, attrs)
 
+    SearchSelect.template_name = "django/forms/widgets/select.html"
     SearchSelect.render = render
     SearchSelect.get_context = get_context
 

@@ -31,9 +31,9 @@ class PickerSource:
     mine: Callable[[object], QuerySet] | None = None
     #: ``detail(row)``: a short text telling similar rows apart (e.g. the municipality).
     detail: Callable[[object], str] | None = None
-    #: ``prepare(queryset)``: select/prefetch what ``detail`` reads (for ``own``; ``search``
-    #: prepares its own rows).
-    prepare: Callable[[QuerySet], QuerySet] | None = None
+    #: ``prepare(rows)``: read what ``detail`` needs for a list of rows, in a few queries (for
+    #: ``own``; ``search`` prepares its own rows).
+    prepare: Callable[[list], list] | None = None
 
     def find(self, queryset: QuerySet, text: str, limit: int = LIMIT) -> list:
         text = " ".join(text.split())[:MAX_QUERY]
@@ -45,10 +45,8 @@ class PickerSource:
         """The person's own rows (offered before they type), or nothing."""
         if self.mine is None or not user.is_authenticated:
             return []
-        found = self.mine(user)
-        if self.prepare:
-            found = self.prepare(found)
-        return list(found[:limit])
+        rows = list(self.mine(user)[:limit])
+        return self.prepare(rows) if self.prepare else rows
 
     def describe(self, row) -> str:
         return self.detail(row) if self.detail else ""

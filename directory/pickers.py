@@ -11,8 +11,9 @@ from django.db.models import Count, Max
 from core import pickers
 from core.textfold import fold
 from core.widgets import SearchChoiceField
+from territory.models import Municipality
 
-from .models import Organization
+from .models import Address, Organization
 
 
 def _published():
@@ -54,9 +55,13 @@ def _search(queryset, text, limit):
             rank = 0 if names.startswith(" " + words[0]) else 1 if " " + words[0] in names else 2
             ranked.append((rank, first_name, str(pk), pk))
     ranked.sort()
-    wanted = [pk for *_, pk in ranked[: limit * 5]]
-    rows = {row.pk: row for row in _prepare(queryset.filter(pk__in=wanted))}
-    return [rows[pk] for pk in wanted if pk in rows][:limit]
+    found, start = [], 0
+    while len(found) < limit and start < len(ranked):  # a narrower queryset may skip some
+        wanted = [pk for *_, pk in ranked[start : start + limit]]
+        rows = {row.pk: row for row in _prepare(queryset.filter(pk__in=wanted))}
+        found += [rows[pk] for pk in wanted if pk in rows]
+        start += limit
+    return found[:limit]
 
 
 def _mine(user):
@@ -68,16 +73,29 @@ def _mine(user):
     )
 
 
-def _prepare(queryset):
-    return queryset.prefetch_related("locations__addresses__municipality")
+def _prepare(rows):
+    """Read the municipality of each organization's first address (one query for all rows, plus
+    the municipalities themselves) and keep it on the row for ``_municipality``."""
+    rows = list(rows)
+    found = {}
+    addresses = (
+        Address.objects.filter(
+            location__organization__in=[row.pk for row in rows], municipality__isnull=False
+        )
+        .order_by("location__organization_id", "location_id", "pk")
+        .values_list("location__organization_id", "municipality_id")
+    )
+    for organization_id, municipality_id in addresses:
+        found.setdefault(organization_id, municipality_id)
+    names = Municipality.objects.in_bulk(set(found.values()))
+    for row in rows:
+        municipality = names.get(found.get(row.pk))
+        row.picker_municipality = str(municipality) if municipality else ""
+    return rows
 
 
 def _municipality(organization) -> str:
-    for location in organization.locations.all():
-        for address in location.addresses.all():
-            if address.municipality_id:
-                return str(address.municipality)
-    return ""
+    return getattr(organization, "picker_municipality", "")
 
 
 ORGANIZATIONS = pickers.register(
