@@ -4,6 +4,7 @@ administrator): they are read-only here and change through accounts.services."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, User
 
@@ -16,8 +17,20 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["first_name", "last_name", "function", "phone", "languages"]}),
-        ("Rights", {"fields": ["role", "is_active", "is_staff", "is_superuser", "groups"]}),
+        (
+            _("Profile"),
+            {
+                "fields": [
+                    "first_name",
+                    "last_name",
+                    "function",
+                    "phone",
+                    "languages",
+                    "preferred_language",
+                ]
+            },
+        ),
+        (_("Rights"), {"fields": ["role", "is_active", "is_staff", "is_superuser", "groups"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 

@@ -1,10 +1,10 @@
 """Account forms: the extra sign-up fields, the profile, and asking to join an organization."""
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import SearchChoiceField
 from privacy.forms import consent_field
 from privacy.models import Consent
 from privacy.services.consent import record_consent
@@ -66,6 +66,17 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["first_name", "last_name", "function", "phone", "languages", "preferred_language"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required here although the model allows blank (accounts created before, by an
+        # administrator or a command): organizers and coordinators must know who they meet.
+        for name, message in (
+            ("first_name", _("Please enter your first name.")),
+            ("last_name", _("Please enter your last name.")),
+        ):
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = message
+
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         digits = [c for c in phone if c.isdigit()]
@@ -77,10 +88,12 @@ class ProfileForm(forms.ModelForm):
 
 
 class JoinOrganizationForm(forms.Form):
-    organization = forms.ModelChoiceField(
+    #: Published organizations of the directory, by the picker source's name: accounts sits
+    #: below the directory and never imports it.
+    organization = SearchChoiceField(
         label=_("Organization"),
-        queryset=None,  # set in __init__: accounts sits below the directory, never imports it
-        help_text=_("Type to search; only published organizations of the directory are listed."),
+        source="organizations",
+        help_text=_("Only published organizations of the directory are listed."),
     )
     message = forms.CharField(
         label=_("Message to the organization's administrator"),
@@ -88,12 +101,6 @@ class JoinOrganizationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # By name, like Membership.organization: the directory is a higher layer.
-        organizations = apps.get_model("directory", "Organization")
-        self.fields["organization"].queryset = organizations.objects.published()
 
 
 class RefusalForm(forms.Form):

@@ -4,23 +4,41 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
 from .forms import JoinOrganizationForm, ProfileForm, RefusalForm
+from .middleware import needs_name
 from .models import Membership
 
 
 @login_required
 def profile(request):
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    incomplete = needs_name(request.user)
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.update_profile(request.user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
-        return redirect("accounts:profile")
-    memberships = request.user.memberships.select_related("organization")
-    return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
+        return redirect(next_url or "accounts:profile")
+    if request.method == "POST":
+        # The bound form copied the invalid values onto the user: show the saved state.
+        request.user.refresh_from_db()
+    user = request.user
+    context = {
+        "form": form,
+        "memberships": user.memberships.select_related("organization"),
+        "incomplete": incomplete,
+        "next": next_url,
+        "decides_memberships": user.is_coordinator or bool(user.administered_organization_ids()),
+    }
+    return render(request, "accounts/profile.html", context)
 
 
 @login_required

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from . import formguard
+        from . import formguard, pickers
 
         formguard.install()
+        pickers.autodiscover()

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("journal/", views.audit_log, name="audit_log"),
     path("taches-planifiees/", views.jobs, name="jobs"),
+    path("choix/<slug:source>/", views.picker_suggestions, name="picker"),
 ]

@@ -1,15 +1,19 @@
-"""Platform pages: home, the audit trail and the scheduled jobs for coordinators."""
+"""Platform pages: home, the audit trail, the scheduled jobs for coordinators, and the JSON
+suggestions of the searchable pickers (``core.widgets``)."""
 
 from auditlog.models import LogEntry
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from territory.models import Municipality
 
+from . import pickers
 from .permissions import coordinator_required
 
 
@@ -44,3 +48,26 @@ def jobs(request):
     latest = JobRun.objects.latest_per_job()
     rows = [{"job": job, "run": latest.get(job.name), "next": job.next_start(now)} for job in JOBS]
     return render(request, "core/jobs.html", {"rows": rows})
+
+
+@require_GET
+def picker_suggestions(request, source):
+    """``?q=``: the rows of a picker source matching the text (at most ``pickers.LIMIT``); without
+    text, the signed-in person's own rows. Only rows the source offers to anybody (e.g.
+    published organizations): the form validates the chosen id again on submit."""
+    found = pickers.get(source)
+    if found is None:
+        raise Http404
+    query = " ".join(str(request.GET.get("q", "")).split())[: pickers.MAX_QUERY]
+    if query:
+        rows, mine = found.find(found.queryset(), query, pickers.LIMIT + 1), False
+    else:
+        rows = found.own(request.user, pickers.LIMIT + 1)
+        mine = bool(rows)
+    results = [
+        {"id": str(row.pk), "label": str(row), "detail": found.describe(row)}
+        for row in rows[: pickers.LIMIT]
+    ]
+    response = JsonResponse({"results": results, "more": len(rows) > pickers.LIMIT, "mine": mine})
+    response["Cache-Control"] = "private, max-age=60"
+    return response

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
+from directory.pickers import OrganizationField
 from territory.models import Basin
 
 from .models import (
@@ -118,7 +119,7 @@ class GuestRegistrationForm(MemberRegistrationForm):
 
     name = forms.CharField(label=_("First and last name"), max_length=160)
     email = forms.EmailField(label=_("E-mail address"))
-    organization = forms.ModelChoiceField(
+    organization = OrganizationField(
         Organization.objects.published().order_by("name"),
         required=False,
         label=_("Organization (from the directory)"),
@@ -216,6 +217,7 @@ class ActionForm(forms.ModelForm):
 
     class Meta:
         model = Action
+        field_classes = {"owner_organization": OrganizationField}
         fields = [
             "title",
             "description",
@@ -285,6 +287,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
+        field_classes = {"organizer": OrganizationField}
         fields = [
             "event_type",
             "series",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from directory.models import Service
+from directory.pickers import OrganizationField
 from territory.models import Municipality
 
 from .guard import describe, findings
@@ -105,8 +106,13 @@ class PhoneCallForm(RequestForm):
         required=False,
         help_text=_("If they have an account, they will see the request and the answer."),
     )
+    organization = OrganizationField(
+        label=_("Organization of the professional who called"),
+        required=False,
+        help_text=_("Empty: the organization of their account, if any."),
+    )
 
-    field_order = ["requester_email"]
+    field_order = ["requester_email", "organization"]
 
     def clean_requester_email(self):
         email = (self.cleaned_data.get("requester_email") or "").strip().lower()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from directory.models import Organization, Sector
+from directory.pickers import OrganizationField
 
 from .models import LANGUAGES, Attendance, Cycle, Group
 
@@ -22,7 +23,7 @@ class RegistrationForm(forms.Form):
         max_length=120,
         help_text=_("For example: social worker, psychologist."),
     )
-    organization = forms.ModelChoiceField(
+    organization = OrganizationField(
         label=_("Institution (from the directory)"),
         queryset=Organization.objects.none(),
         required=False,

@@ -50,7 +50,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "maillage.apps.MaillageAdminConfig",  # django.contrib.admin, branded (maillage/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "privacy.middleware.ConsentMiddleware",
+    "accounts.middleware.ProfileCompletionMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
 ]
 

@@ -67,6 +67,7 @@ RULES = {
     "core:home": Rule(PUBLIC),
     "core:audit_log": Rule(COORDINATORS),
     "core:jobs": Rule(COORDINATORS),
+    "core:picker": Rule(PUBLIC, "picker_source"),
     # Accounts (allauth) and two-factor authentication.
     "account_login": Rule(PUBLIC),
     "account_logout": Rule(PUBLIC),

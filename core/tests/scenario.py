@@ -239,6 +239,7 @@ def build(tmp_media) -> Scenario:
         "opendoors_chart": {"name": "by-day"},
         "opendoors_export": {"what": "bookings", "fmt": "csv"},
         "watch_chart": {"name": "monthly"},
+        "picker_source": {"source": "organizations"},
     }
     s.data = {
         "swap": {"a": member.pk, "b": second.pk},

@@ -7,3 +7,18 @@
     if (button) { window.print(); }
   });
 })();
+/* Main menu groups (<details data-menu>): one open at a time, closed by Escape or a click
+   elsewhere. Without this script they still open and close. */
+(function () {
+  "use strict";
+  function menus() { return document.querySelectorAll("details[data-menu]"); }
+  document.addEventListener("click", function (event) {
+    menus().forEach(function (menu) { if (!menu.contains(event.target)) { menu.open = false; } });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    menus().forEach(function (menu) {
+      if (menu.open) { menu.open = false; menu.querySelector("summary").focus(); }
+    });
+  });
+})();

@@ -1,0 +1,53 @@
+"""End to end in Chromium: the searchable organization picker on "join an organization":
+type three letters, choose with the keyboard, submit; the page never carried the whole list."""
+
+import pytest
+
+from accounts.models import Membership
+from core.widgets import SHORT
+from maillage.testing.factories import PASSWORD, OrganizationFactory, UserFactory
+
+
+def sign_in(page, user):
+    page.goto("/fr/compte/login/")
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
+
+
+@pytest.mark.browser
+def test_type_three_letters_choose_with_the_keyboard_and_submit(browser_page, transactional_db):
+    OrganizationFactory.create_batch(SHORT + 10)
+    OrganizationFactory(name="Maison médicale Tournesol", name_fr="Maison médicale Tournesol")
+    wanted = OrganizationFactory(name="Maison médicale Étoile", name_fr="Maison médicale Étoile")
+    person = UserFactory()
+    page = browser_page
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    sign_in(page, person)
+    page.goto("/fr/profil/organisations/rejoindre/")
+    assert page.locator("select[name=organization] option").count() == 1
+
+    box = page.get_by_role("combobox", name="Organisation")
+    box.click()
+    box.press_sequentially("eto", delay=50)
+    listbox = page.get_by_role("listbox")
+    listbox.get_by_role("option").first.wait_for()
+    assert listbox.get_by_role("option").all_inner_texts() == ["Maison médicale Étoile"]
+    assert "1 résultat" in page.locator("[data-picker-status]").inner_text()
+
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == listbox.get_by_role(
+        "option"
+    ).first.get_attribute("id")
+    box.press("Enter")
+    assert box.input_value() == "Maison médicale Étoile"
+    assert box.get_attribute("aria-expanded") == "false"
+    assert not page.get_by_role("button", name="Rechercher").is_visible()
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer ma demande").click()
+    membership = Membership.objects.get(user=person)
+    assert membership.organization == wanted
+    assert errors == []
