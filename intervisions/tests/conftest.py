@@ -92,3 +92,11 @@ def register(cycle):
         )
 
     return _register
+
+
+@pytest.fixture
+def crowded(db):
+    """An open cycle with 200 registrants, 14 groups and a composition proposal (``crowd``)."""
+    from .crowd import crowded_cycle
+
+    return crowded_cycle(200)

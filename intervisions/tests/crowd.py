@@ -7,17 +7,16 @@ registrants takes a second. Publication goes through ``services.publish`` (seats
 """
 
 import datetime
-import itertools
+import uuid
 from decimal import Decimal
 
 from django.utils import timezone
 
 from accounts.models import User
+from directory.identifiers import make_enterprise_number
 from directory.models import Sector
 from intervisions.models import Cycle, Group, Registration
 from maillage.testing.factories import AddressFactory, OrganizationFactory, UserFactory
-
-_serial = itertools.count()
 
 FIRST = ["Alice", "Bram", "Chloé", "Dirk", "Emma", "Farid", "Greet", "Hugo", "Inès", "Jan"]
 LAST = ["Martin", "Peeters", "Dubois", "Janssens", "Lambert", "Maes", "Dupont", "Claes"]
@@ -28,7 +27,7 @@ def crowded_cycle(n: int = 200, *, institutions: int = 60, year: int | None = No
     """An open cycle with ``n`` pending registrants, each with three ranked choices in their
     language, and a composition proposal (``group`` set for about 95% of them)."""
     year = year or datetime.date.today().year + 1
-    k = next(_serial)
+    k = uuid.uuid4().hex[:6]  # unique names, e-mails and numbers, even in a reused database
     cycle = Cycle.objects.create(
         title=f"Intervisions nombreuses {k}",
         season=f"{year}-{year + 1}/{k}",
@@ -42,8 +41,12 @@ def crowded_cycle(n: int = 200, *, institutions: int = 60, year: int | None = No
         fee_non_member=Decimal("150"),
         status=Cycle.Status.OPEN,
     )
-    social = UserFactory(role=User.Role.FACILITATOR, first_name="Sofie", last_name=f"Sociaal{k}")
-    mental = UserFactory(role=User.Role.FACILITATOR, first_name="Marc", last_name=f"Mental{k}")
+    social, mental = (
+        UserFactory(
+            role=User.Role.FACILITATOR, first_name=first, last_name=last, email=f"{last}@crowd.test"
+        )
+        for first, last in (("Sofie", f"sociaal-{k}"), ("Marc", f"mental-{k}"))
+    )
     groups = []
     for i in range(14):
         language = "fr" if i < 10 else "nl"
@@ -69,7 +72,11 @@ def crowded_cycle(n: int = 200, *, institutions: int = 60, year: int | None = No
     }
     orgs = []
     for i in range(institutions):
-        org = OrganizationFactory(name=f"Institution {k}-{i}", is_network_member=i % 3 != 0)
+        org = OrganizationFactory(
+            name=f"Institution {k}-{i}",
+            is_network_member=i % 3 != 0,
+            enterprise_number=make_enterprise_number(10**7 + int(k, 16) % 10**5 * 100 + i),
+        )
         AddressFactory(location__organization=org)
         orgs.append(org)
     now = timezone.now()
