@@ -89,12 +89,17 @@ def registrations_page(cycle, groups, query) -> dict:
     waiting = (
         seats.waiting_groups([r for r in people if not r.group_id]) if cycle.is_published else {}
     )
+    choices: dict = {}
+    for g in groups:
+        if not g.cancelled:
+            choices.setdefault(g.language, []).append(g)
     page_rows = [
         {
             "r": r,
             "reason": reasons.explain(r, names),
             "preferences": [names.get(pk, "?") for pk in r.preferences],
             "waiting": by_pk.get(waiting.get(r.pk)),
+            "choices": choices.get(r.language, []),
         }
         for r in people
     ]
