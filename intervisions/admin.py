@@ -58,7 +58,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 class SessionAdmin(admin.ModelAdmin):
     list_display = ["group", "number", "date", "host"]
     list_filter = ["group__cycle"]
-    raw_id_fields = ["host"]
+    raw_id_fields = ["host", "location"]
 
 
 @admin.register(Attendance)

@@ -23,6 +23,7 @@ class IntervisionError(ServiceError):
         "unknown_group": _("One of the chosen groups does not belong to this cycle."),
         "group_cancelled": _("The group %(group)s is cancelled."),
         "other_language": _("The group %(group)s does not work in the chosen language."),
+        "no_sector": _("Choose the sector you work in."),
         "no_institution": _("Choose your institution in the directory or propose a new one."),
         "not_allowed": _("You are not allowed to do this."),
         "invalid_transition": _("A registration cannot go from “%(old)s” to “%(new)s”."),
@@ -60,6 +61,21 @@ class IntervisionError(ServiceError):
             "No session of this group has taken place yet: there is no certificate before the "
             "first session."
         ),
+        "group_ends_before_start": _("The group must end after it starts."),
+        "same_facilitator": _(
+            "The two facilitators of a group are two different people (one social, one mental "
+            "health)."
+        ),
+        "nothing_selected": _("Select at least one registration."),
+        "too_many_selected": _("Select at most %(max)s registrations at once."),
+        "unknown_registration": _(
+            "One of the selected registrations does not belong to this cycle: nothing was changed."
+        ),
+        "place_twice": _(
+            "Choose a place of the host institution or type another address, not both."
+        ),
+        "place_not_host": _("This place is not one of the host institution's."),
+        "place_too_long": _("At most %(max)s characters."),
         "capacity_below": _(
             "The group %(group)s already has more people than the new maximum size."
         ),

@@ -1,9 +1,12 @@
-"""Exports of a cycle's registrations for coordinators (CSV and Excel), same columns.
+"""Exports of a cycle's registrations for coordinators (CSV and Excel), same columns, in the
+platform's one CSV dialect (``core.tabular``: ``;``, decimal comma, UTF-8 with BOM), like the
+event registrants' export.
 
 Personal data: exports are for coordinators only (the views check it); anonymised rows export
 their placeholders.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.tabular import csv_text, xlsx_bytes
@@ -49,13 +52,13 @@ def rows(cycle):
             r.group.name if r.group else "",
             reasons.explain(r, names),
             _("yes") if r.is_member else _("no"),
-            f"{r.fee:.2f}",
-            r.created_at.strftime("%Y-%m-%d %H:%M"),
+            r.fee,
+            timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
 
 
 def to_csv(cycle) -> str:
-    return csv_text(headers(), rows(cycle), delimiter=",")
+    return csv_text(headers(), rows(cycle))
 
 
 def to_xlsx(cycle) -> bytes:

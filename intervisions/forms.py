@@ -8,7 +8,8 @@ from accounts.models import User
 from directory.models import Organization, Sector
 from directory.pickers import OrganizationField
 
-from .models import LANGUAGES, Attendance, Cycle, Group
+from .errors import IntervisionError
+from .models import LANGUAGES, Attendance, Cycle, Group, Registration
 
 MAX_RANKS = 4
 
@@ -35,7 +36,12 @@ class RegistrationForm(forms.Form):
         required=False,
         help_text=_("Its name; the coordinators check it before it appears in the directory."),
     )
-    sector = forms.ChoiceField(label=_("Your sector"), choices=Sector.choices)
+    #: No default: the sector mix of the groups means something only if each person chooses.
+    sector = forms.ChoiceField(
+        label=_("Your sector"),
+        choices=[("", _("— choose your sector —")), *Sector.choices],
+        error_messages={"required": _("Choose the sector you work in.")},
+    )
     language = forms.ChoiceField(
         label=_("Language of the group"), choices=LANGUAGES, widget=forms.RadioSelect
     )
@@ -198,3 +204,74 @@ class SwapForm(forms.Form):
         choices = [(r.pk, r.full_name) for r in members]
         self.fields["a"].choices = choices
         self.fields["b"].choices = choices
+
+
+class SessionPlaceForm(forms.Form):
+    """Where a session takes place: a place of the host institution, or another address."""
+
+    location = forms.ModelChoiceField(
+        label=_("Place of the host institution"),
+        queryset=None,
+        required=False,
+        empty_label=_("— its main place —"),
+    )
+    other_address = forms.CharField(
+        label=_("Or another address"),
+        max_length=255,
+        required=False,
+        help_text=_("For example: a meeting room, with its street, number and municipality."),
+    )
+    access_note = forms.CharField(
+        label=_("Access (floor, bell, accessibility)"), max_length=255, required=False
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        from directory.models import Location
+
+        if session.host_id is None:
+            del self.fields["location"]
+            return
+        self.fields["location"].queryset = (
+            Location.objects.filter(organization_id=session.host_id)
+            .prefetch_related("addresses")
+            .order_by("is_confidential", "name", "pk")
+        )
+        self.fields["location"].label_from_instance = _location_label
+
+    def clean(self):
+        data = super().clean()
+        if data.get("location") and (data.get("other_address") or "").strip():
+            self.add_error("other_address", IntervisionError("place_twice").message)
+        return data
+
+
+def _location_label(location) -> str:
+    from directory.models import address_may_be_shown
+
+    address = next(iter(location.addresses.all()), None)
+    if address is None or not address_may_be_shown(location.is_confidential):
+        shown = _("confidential address") if location.is_confidential else ""
+    else:
+        shown = str(address)
+    return " · ".join(part for part in (location.name or str(location.organization), shown) if part)
+
+
+class RegistrationFilterForm(forms.Form):
+    """The filters of the registrations on the coordinators' cycle page (GET, shareable)."""
+
+    NO_GROUP = "none"
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    group = forms.ChoiceField(label=_("Group"), required=False)
+    q = forms.CharField(label=_("Name, e-mail or institution"), max_length=100, required=False)
+
+    def __init__(self, *args, cycle: Cycle, groups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = cycle.groups.all() if groups is None else groups
+        self.fields["status"].choices = [("", _("All")), *Registration.Status.choices]
+        self.fields["group"].choices = [
+            ("", _("All")),
+            (self.NO_GROUP, _("Without a group")),
+            *((str(g.pk), g.name) for g in groups),
+        ]

@@ -25,6 +25,7 @@ __all__ = [
     "take",
     "take_all",
     "waiting",
+    "waiting_groups",
 ]
 
 
@@ -106,3 +107,25 @@ def resize(group, capacity: int) -> list[Booking]:
 def group_of(found: Booking) -> int:
     """The group id of a booking of this module."""
     return int(found.resource.key.rsplit(":", 1)[1])
+
+
+def waiting_groups(registrations) -> dict[int, int]:
+    """{registration id: group id} of the registrations among ``registrations`` that wait on a
+    group's waiting list, in one query (the coordinators' list shows a page of them)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Registration
+
+    ids = [str(r.pk) for r in registrations]
+    if not ids:
+        return {}
+    rows = (
+        Booking.objects.active()
+        .filter(
+            holder_type=ContentType.objects.get_for_model(Registration),
+            holder_id__in=ids,
+            resource__key__startswith="intervision-group:",
+        )
+        .select_related("resource")
+    )
+    return {int(b.holder_id): group_of(b) for b in rows if not b.is_confirmed}

@@ -168,6 +168,7 @@ RULES = {
     # by the domain, so only the refusal of everyone else is checked.
     "intervisions:swap": Rule(who(login, no, no, no, any_, any_), "group", post="swap"),
     "intervisions:attendance": Rule(FACILITATORS, "session"),
+    "intervisions:session_place": Rule(FACILITATORS, "session"),
     "intervisions:manage_cycles": Rule(COORDINATORS),
     "intervisions:cycle_create": Rule(COORDINATORS),
     "intervisions:manage_cycle": Rule(COORDINATORS, "cycle"),
@@ -175,6 +176,7 @@ RULES = {
     "intervisions:cycle_status": Rule(COORDINATORS, "cycle", post={"status": "closed"}),
     "intervisions:compose": Rule(COORDINATORS, "cycle", post=True),
     "intervisions:publish": Rule(COORDINATORS, "cycle", post=True),
+    "intervisions:bulk_accept": Rule(COORDINATORS, "cycle", post=True),
     "intervisions:export": Rule(COORDINATORS, "cycle_export"),
     "intervisions:invoices": Rule(COORDINATORS, "cycle"),
     "intervisions:issue_invoices": Rule(COORDINATORS, "cycle"),

@@ -214,3 +214,25 @@ class Group(models.Model):
             self.facilitator_social_id,
             self.facilitator_mental_health_id,
         }
+
+    def problems(self) -> dict[str, str]:
+        """THE rules of a group's own fields, as {field: error code of IntervisionError}: the
+        form (``clean``), the admin and ``services.save_group`` all ask here."""
+        found = {}
+        if None not in (self.start_time, self.end_time) and self.end_time <= self.start_time:
+            found["end_time"] = "group_ends_before_start"
+        social, mental = self.facilitator_social_id, self.facilitator_mental_health_id
+        if social is not None and social == mental:
+            found["facilitator_mental_health"] = "same_facilitator"
+        return found
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from ..errors import IntervisionError
+
+        found = self.problems()
+        if found:
+            raise ValidationError(
+                {field: IntervisionError(code).message for field, code in found.items()}
+            )

@@ -31,6 +31,20 @@ class Session(models.Model):
         related_name="hosted_intervision_sessions",
         verbose_name=_("host institution"),
     )
+    #: Where the session takes place when it is at the host institution: one of the host's
+    #: directory locations (None: the host's first location). Ignored when it is not the
+    #: host's (the host changed): ``services.places`` decides what is shown.
+    location = models.ForeignKey(
+        "directory.Location",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="intervision_sessions",
+        verbose_name=_("place of the host institution"),
+    )
+    #: Another address, instead of the host's (a meeting room, a neutral venue), e.g.
+    #: "Maison des associations, rue de la Victoire 1, 1060 Saint-Gilles".
+    other_address = models.CharField(_("other address"), max_length=255, blank=True)
     #: Practical note (floor, bell, access), shown to the group only.
     access_note = models.CharField(_("access"), max_length=255, blank=True)
 

@@ -97,23 +97,11 @@ def rehost(group, by, *, seed: int = 0) -> None:
 
 
 def host_address(session) -> dict:
-    """What the group sees about the venue: name, address (unless confidential), transport."""
-    if session.host_id is None:
-        return {"name": session.group.neutral_venue, "address": "", "confidential": False}
-    location = (
-        session.host.locations.prefetch_related("addresses").order_by("is_confidential").first()
-    )
-    if location is None:
-        return {"name": session.host.name, "address": "", "confidential": False}
-    if location.is_confidential:
-        return {"name": session.host.name, "address": "", "confidential": True}
-    address = location.addresses.first()
-    return {
-        "name": session.host.name,
-        "address": str(address) if address else "",
-        "transport": location.transportation,
-        "confidential": False,
-    }
+    """What the group sees about the venue (``places.session_place``: host, other address or
+    neutral venue; never a confidential address)."""
+    from .places import session_place
+
+    return session_place(session)
 
 
 def forget_member(group, registration) -> None:

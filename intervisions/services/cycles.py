@@ -1,5 +1,7 @@
 """Cycles and groups (coordinators), and the review of registrations (accept / refuse)."""
 
+from dataclasses import dataclass, field
+
 from django.db import transaction
 
 from .. import seats
@@ -44,7 +46,12 @@ def _announce_promotion(booking) -> None:
 
 
 def save_group(by, group):
+    """Create or change a group; a group that ends before it starts, or with the same person
+    as both facilitators, is refused (``Group.problems``)."""
     _require_coordinator(by)
+    problems = group.problems()
+    if problems:
+        raise IntervisionError(next(iter(problems.values())))
     group.full_clean()
     group.save()
     return group
@@ -93,3 +100,47 @@ def set_registration_status(registration: Registration, status: str, by) -> Regi
     if promoted is not None:
         notifications.send_group(promoted, "promoted")
     return registration
+
+
+@dataclass
+class BulkResult:
+    """What a bulk decision did: the registrations changed, those already in that status, and
+    those the state machine or a rule refused, each with the translated reason."""
+
+    changed: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    refused: list = field(default_factory=list)  # [(registration, message)]
+
+
+#: At most this many registrations in one bulk decision (a page of the list is 50).
+BULK_MAX = 500
+
+
+def accept_many(cycle: Cycle, ids, by) -> BulkResult:
+    """Accept several registrations of ``cycle`` at once: each one through
+    ``set_registration_status`` (its transition checked, its own transaction), so that one
+    refusal does not undo the others. Ids of other cycles or unknown ids are refused as a whole
+    (``unknown_registration``): the list a coordinator ticked is not the list they saw."""
+    _require_coordinator(by)
+    wanted = sorted({int(pk) for pk in ids})
+    if not wanted:
+        raise IntervisionError("nothing_selected")
+    if len(wanted) > BULK_MAX:
+        raise IntervisionError("too_many_selected", max=BULK_MAX)
+    found = list(
+        cycle.registrations.filter(pk__in=wanted).order_by("last_name", "first_name", "pk")
+    )
+    if len(found) != len(wanted):
+        raise IntervisionError("unknown_registration")
+    result = BulkResult()
+    for registration in found:
+        if registration.status == Registration.Status.ACCEPTED:
+            result.unchanged.append(registration)
+            continue
+        try:
+            set_registration_status(registration, Registration.Status.ACCEPTED, by)
+        except IntervisionError as error:
+            result.refused.append((registration, error.message))
+        else:
+            result.changed.append(registration)
+    return result

@@ -8,6 +8,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from directory.models import Sector
 from directory.services import propose_organization
 
 from .. import seats
@@ -100,6 +101,8 @@ def register(
         raise IntervisionError("no_commitment")
     if not consent:
         raise IntervisionError("no_consent")
+    if sector not in Sector.values:
+        raise IntervisionError("no_sector")
     email = (email or "").strip().lower()
     preferences = _check_preferences(cycle, language, [int(p) for p in preferences])
     if organization is None and not (proposed_organization or {}).get("name"):

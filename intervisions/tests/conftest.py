@@ -126,3 +126,11 @@ def hold_sessions(group, n: int) -> list:
             date=today - datetime.timedelta(days=7 * (n - i))
         )
     return list(group.sessions.order_by("date"))
+
+
+@pytest.fixture
+def crowded(db):
+    """An open cycle with 200 registrants, 14 groups and a composition proposal (``crowd``)."""
+    from .crowd import crowded_cycle
+
+    return crowded_cycle(200)

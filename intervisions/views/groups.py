@@ -1,4 +1,5 @@
-"""A group's page (facilitators, members, coordinators), attendance sheets, calendar and rota."""
+"""A group's page (facilitators, members, coordinators), attendance sheets, calendar and rota,
+the place of each session."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,10 +13,11 @@ from privacy.audit import log_read
 
 from .. import services
 from ..errors import IntervisionError
-from ..forms import AttendanceForm, SwapForm
+from ..forms import AttendanceForm, SessionPlaceForm, SwapForm
 from ..models import Attendance, Group, Session
 from ..services.attendance import has_started
 from ..services.calendar import can_manage, host_address, members, rehost
+from ..services.places import set_session_place
 
 
 def _visible(user, group) -> bool:
@@ -120,3 +122,37 @@ def attendance(request, pk: int):
         "intervisions/attendance.html",
         {"session": session, "group": group, "form": form, "started": started, "notice": notice},
     )
+
+
+@login_required
+def session_place(request, pk: int):
+    """A coordinator or a facilitator of the group sets where a session takes place."""
+    session = get_object_or_404(
+        Session.objects.select_related("group__cycle", "host", "location"), pk=pk
+    )
+    group = session.group
+    if not can_manage(request.user, group):
+        raise PermissionDenied
+    initial = {
+        "location": session.location_id if session.location_id else None,
+        "other_address": session.other_address,
+        "access_note": session.access_note,
+    }
+    form = SessionPlaceForm(request.POST or None, session=session, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            set_session_place(
+                session,
+                request.user,
+                location=data.get("location"),
+                other_address=data["other_address"],
+                access_note=data["access_note"],
+            )
+        except IntervisionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The place of the session has been saved."))
+            return redirect("intervisions:group", pk=group.pk)
+    context = {"session": session, "group": group, "form": form, "venue": host_address(session)}
+    return render(request, "intervisions/session_place.html", context)

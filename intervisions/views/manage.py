@@ -1,25 +1,26 @@
 """Coordinators' pages: cycles, groups, registrations live, composition, publication (after a
 confirmation that says what it will do), exports. Invoices are in ``documents``."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
-from directory.models import Sector
+from core.params import id_list_param
 from privacy.audit import log_read
 
-from .. import exports, reasons, services
+from .. import exports, services
 from ..errors import IntervisionError
 from ..forms import CycleForm, GroupForm, MoveForm
 from ..models import Cycle, Group, Registration
-from ..services.composition import waiting_group
-from ..services.cycles import save_cycle
+from ..services.cycles import accept_many, save_cycle
 from ..services.previews import publish_preview
+from . import cycle_page
 from .common import file_response
 
 
@@ -55,9 +56,13 @@ def group_form(request, cycle_pk: int, pk: int | None = None):
     group = get_object_or_404(Group, pk=pk, cycle=cycle) if pk else Group(cycle=cycle)
     form = GroupForm(request.POST or None, instance=group)
     if request.method == "POST" and form.is_valid():
-        services.save_group(request.user, form.save(commit=False))
-        messages.success(request, _("The group has been saved."))
-        return redirect("intervisions:manage_cycle", pk=cycle.pk)
+        try:
+            services.save_group(request.user, form.save(commit=False))
+        except IntervisionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The group has been saved."))
+            return redirect("intervisions:manage_cycle", pk=cycle.pk)
     return render(
         request,
         "intervisions/manage/group_form.html",
@@ -69,50 +74,64 @@ def group_form(request, cycle_pk: int, pk: int | None = None):
 def manage_cycle(request, pk: int):
     cycle = get_object_or_404(Cycle, pk=pk)
     log_read(request, "intervision_registrations", cycle)
-    groups = list(
-        cycle.groups.select_related("facilitator_social", "facilitator_mental_health").annotate(
-            size=Count("registrations", filter=Q(registrations__status__in=["pending", "accepted"]))
+    return render(request, "intervisions/manage/cycle.html", cycle_page.context(cycle, request))
+
+
+def _back(request, cycle):
+    """Back to the cycle page the coordinator came from (same filters and page), never
+    elsewhere."""
+    base = reverse("intervisions:manage_cycle", args=[cycle.pk])
+    target = request.POST.get("next", "")
+    if target.startswith(base + "?") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return redirect(target)
+    return redirect(base)
+
+
+@coordinator_required
+@require_POST
+def bulk_accept(request, pk: int):
+    """Accept the registrations ticked in the list, each through the service."""
+    cycle = get_object_or_404(Cycle, pk=pk)
+    try:
+        result = accept_many(cycle, id_list_param(request, "registration"), request.user)
+    except IntervisionError as error:
+        messages.error(request, error.message)
+        return _back(request, cycle)
+    if result.changed or result.unchanged:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s registration accepted.", "%(n)s registrations accepted.", len(result.changed)
+            )
+            % {"n": len(result.changed)}
+            + (
+                " "
+                + ngettext(
+                    "%(n)s was already accepted.",
+                    "%(n)s were already accepted.",
+                    len(result.unchanged),
+                )
+                % {"n": len(result.unchanged)}
+                if result.unchanged
+                else ""
+            ),
         )
-    )
-    names = {g.pk: g.name for g in groups}
-    sectors = dict(Sector.choices)
-    mix: dict = {}
-    for gid, sector in cycle.registrations.placed().values_list("group_id", "sector"):
-        mix.setdefault(gid, Counter())[sector] += 1
-    for g in groups:
-        g.mix = ", ".join(
-            f"{sectors.get(k, k)} {n}" for k, n in mix.get(g.pk, Counter()).most_common()
+    if result.refused:
+        messages.error(
+            request,
+            ngettext(
+                "%(n)s registration could not be accepted: %(who)s",
+                "%(n)s registrations could not be accepted: %(who)s",
+                len(result.refused),
+            )
+            % {
+                "n": len(result.refused),
+                "who": "; ".join(f"{r.full_name} ({message})" for r, message in result.refused),
+            },
         )
-    status = request.GET.get("status", "")
-    registrations = cycle.registrations.select_related("organization", "group").order_by(
-        "group__name", "last_name", "pk"
-    )
-    if status in Registration.Status.values:
-        registrations = registrations.filter(status=status)
-    rows = []
-    for r in registrations:
-        rows.append(
-            {
-                "r": r,
-                "reason": reasons.explain(r, names),
-                "preferences": [names.get(pk, "?") for pk in r.preferences],
-                "waiting": waiting_group(r) if cycle.is_published and not r.group_id else None,
-                "move_form": MoveForm(
-                    cycle=cycle, initial={"group": r.group_id}, prefix=f"m{r.pk}"
-                ),
-            }
-        )
-    context = {
-        "cycle": cycle,
-        "groups": groups,
-        "rows": rows,
-        "status": status,
-        "statuses": Registration.Status.choices,
-        "stats": services.statistics(cycle),
-        "open_groups": [g for g in groups if not g.cancelled],
-        "composition": cycle.composition,
-    }
-    return render(request, "intervisions/manage/cycle.html", context)
+    return _back(request, cycle)
 
 
 @coordinator_required
@@ -195,7 +214,7 @@ def registration_action(request, pk: int):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Saved."))
-    return redirect("intervisions:manage_cycle", pk=cycle.pk)
+    return _back(request, cycle)
 
 
 @coordinator_required
