@@ -7,11 +7,11 @@ whatever the form did.
 from django.db import transaction
 from django.utils import timezone
 
+from core.links import link
 from core.notifications import notify_address
 from core.uploads import check_document, random_name
 
 from ..errors import EventError
-from ..links import absolute_url
 from ..models import Action, Expectation, Report, ReportAttachment
 from ..sanitize import clean_html
 from .organizing import _require, person
@@ -46,7 +46,7 @@ def publish_report(report: Report, *, user=None) -> int:
     report.refresh_from_db()
     if not first:
         return 0
-    context = {"event": event, "report_url": absolute_url(event.get_absolute_url())}
+    context = {"event": event, "report_url": link(event)}
     sent = 0
     for registration in event.registrations.confirmed().select_related("user"):
         language = (
