@@ -28,6 +28,7 @@ def test_a_cycle_page_in_french_and_dutch_and_the_404_page(
     browser_page, close_connections, transactional_db, cycle, shots
 ):
     page = browser_page
+    page.set_default_navigation_timeout(60_000)  # a busy CI machine: the pages are small
     cycle.title_nl = "Intersectorale intervisies"
     cycle.description_fr = (
         "D'octobre à juin, un binôme social et santé mentale anime chaque groupe."
