@@ -1,14 +1,25 @@
 """Sending e-mails to users in their own language.
 
 Templates come in pairs: ``<name>_subject.txt`` and ``<name>.txt`` (and optionally ``.html``).
+Rules every e-mail follows:
+
+- everything is rendered inside ``translation.override(<recipient's language>)``: the texts, the
+  translated content (a cycle's title, a group's name) and the links: give links to templates
+  with ``core.links.link()`` (built at render time) or ``{% url %}``, never as strings computed
+  before, which would carry the sender's language;
+- ``.txt`` templates are plain text: rendered with autoescaping off, so that ``c'est`` or ``<``
+  never become ``c&#x27;est`` or ``&lt;``; the optional ``.html`` template keeps autoescaping and
+  is sent as an alternative of the plain-text part, never alone.
+
 Sending goes through a background task (django-tasks) so that a slow mail server never slows a
-page; in tests the immediate backend sends at once into Django's outbox.
+page; in tests the immediate backend sends at once into Django's outbox. This module never
+writes the database.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 try:  # Django 6 has the tasks API built in; on 5.2 the django-tasks backport provides it.
@@ -17,10 +28,22 @@ except ImportError:  # pragma: no cover - depends on the Django version
     from django_tasks import task
 
 
+def language_or_default(language: str | None) -> str:
+    """``language`` if the site offers it, else the site's default language."""
+    known = {code for code, _name in settings.LANGUAGES}
+    return language if language in known else settings.LANGUAGE_CODE
+
+
+def render_text(template_name: str, context: dict) -> str:
+    """Render a plain-text template without HTML escaping (the Django engine's own template)."""
+    template = get_template(template_name).template
+    return template.render(Context(context, autoescape=False))
+
+
 def render_email(template: str, context: dict, language: str):
-    with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
+    with translation.override(language_or_default(language)):
+        subject = render_text(f"{template}_subject.txt", context).strip()
+        body = render_text(f"{template}.txt", context)
         try:
             html = render_to_string(f"{template}.html", context)
         except TemplateDoesNotExist:
@@ -46,7 +69,7 @@ def notify(users, template: str, context: dict, attachments=None) -> int:
     for user in users:
         if not getattr(user, "email", ""):
             continue
-        language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+        language = getattr(user, "preferred_language", "")
         subject, body, html = render_email(template, {**context, "user": user}, language)
         send_email_task.enqueue(user.email, subject, body, html, attachments)
         sent += 1
@@ -54,6 +77,7 @@ def notify(users, template: str, context: dict, attachments=None) -> int:
 
 
 def notify_address(email: str, language: str, template: str, context: dict, attachments=None):
-    """Same as notify(), for someone without an account (a registration by e-mail only)."""
+    """Same as notify(), for someone without an account (a registration by e-mail only), in the
+    language they registered in."""
     subject, body, html = render_email(template, context, language)
     send_email_task.enqueue(email, subject, body, html, attachments)

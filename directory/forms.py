@@ -2,6 +2,7 @@
 Forms only validate; ``directory.services`` writes."""
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from territory.models import Basin, Municipality
@@ -17,7 +18,9 @@ from .models import (
     ServiceAreaScope,
     Taxonomy,
 )
+from .services.errors import DirectoryError
 from .services.organizations import ORGANIZATION_FIELDS
+from .services.sheets import REPORT_MAX_LENGTH
 
 FACET_TAXONOMIES = ["theme", "public", "service_type", "stepped_care", "reform_function"]
 
@@ -85,12 +88,29 @@ class ProposeOrganizationForm(OrganizationForm):
 
 
 class ErrorReportForm(forms.Form):
+    """The typed text is never cut by the browser (no maxlength): a message too long comes back
+    whole, with its length and the maximum, to be shortened."""
+
     message = forms.CharField(
         label=_("What is wrong?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text=_("Do not write anything about the people you accompany."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "At most 2,000 characters. Do not write anything about the people you accompany."
+        ),
+        error_messages={"required": DirectoryError.messages["empty_report"]},
     )
+
+    def clean_message(self):
+        message = self.cleaned_data["message"]
+        if len(message) > REPORT_MAX_LENGTH:
+            raise forms.ValidationError(
+                DirectoryError.messages["report_too_long"],
+                params={
+                    "count": number_format(len(message), force_grouping=True),
+                    "max": number_format(REPORT_MAX_LENGTH, force_grouping=True),
+                },
+            )
+        return message
 
 
 TEXT_FIELDS = [

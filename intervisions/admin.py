@@ -2,11 +2,12 @@
 through the coordinators' pages (services), so statuses are read-only here."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import Attendance, Cycle, Group, Invoice, Registration, Session
 
 
-class GroupInline(admin.TabularInline):
+class GroupInline(TranslationTabularInline):
     model = Group
     extra = 0
     fields = ["name", "language", "weekday", "week_of_month", "start_time", "end_time", "cancelled"]
@@ -14,7 +15,7 @@ class GroupInline(admin.TabularInline):
 
 
 @admin.register(Cycle)
-class CycleAdmin(admin.ModelAdmin):
+class CycleAdmin(TranslationAdmin):
     list_display = ["title", "season", "status", "registration_deadline", "anonymised_at"]
     list_filter = ["status"]
     readonly_fields = ["status", "composition", "published_at", "anonymised_at"]

@@ -21,17 +21,18 @@ from .services.calendar import members
 from .services.issuer import save_issuer
 from .services.registrations import _municipality, policy_version
 
+#: (French name, Dutch name, language of the group, weekday, hour)
 SLOTS = [
-    ("Lundi matin", "fr", 0, 9),
-    ("Mardi après-midi", "fr", 1, 14),
-    ("Jeudi matin", "fr", 3, 9),
-    ("Donderdagnamiddag", "nl", 3, 14),
+    ("Lundi matin", "Maandagochtend", "fr", 0, 9),
+    ("Mardi après-midi", "Dinsdagnamiddag", "fr", 1, 14),
+    ("Jeudi matin", "Donderdagochtend", "fr", 3, 9),
+    ("Jeudi après-midi", "Donderdagnamiddag", "nl", 3, 14),
 ]
 
 
 def _groups(cycle, facilitators, slots, hours=3):
     made = []
-    for i, (name, lang, weekday, hour) in enumerate(slots):
+    for i, (name_fr, name_nl, lang, weekday, hour) in enumerate(slots):
         pair = (
             facilitators[(2 * i) % len(facilitators)],
             facilitators[(2 * i + 1) % len(facilitators)],
@@ -39,7 +40,8 @@ def _groups(cycle, facilitators, slots, hours=3):
         made.append(
             Group.objects.create(
                 cycle=cycle,
-                name=name,
+                name_fr=name_fr,
+                name_nl=name_nl,
                 language=lang,
                 weekday=weekday,
                 start_time=datetime.time(hour, 0),
@@ -59,11 +61,17 @@ def load(rng, context, stdout=None):
     today = timezone.localdate()
     year = today.year if today.month >= 9 else today.year - 1  # the season under way
     cycle = Cycle.objects.create(
-        title=f"Intervisions intersectorielles {year}-{year + 1}",
+        title_fr=f"Intervisions intersectorielles {year}-{year + 1}",
+        title_nl=f"Intersectorale intervisies {year}-{year + 1}",
         season=f"{year}-{year + 1}",
-        description=(
+        description_fr=(
             "D'octobre à juin, chaque groupe se réunit mensuellement durant trois heures, "
             "co-animé par un binôme social et santé mentale. Les groupes sont itinérants."
+        ),
+        description_nl=(
+            "Van oktober tot juni komt elke groep maandelijks drie uur samen, begeleid door een "
+            "duo uit de sociale sector en de geestelijke gezondheidszorg. De groepen komen "
+            "telkens in een andere organisatie samen."
         ),
         start_date=datetime.date(year, 10, 1),
         end_date=datetime.date(year + 1, 6, 30),
@@ -119,9 +127,11 @@ def load(rng, context, stdout=None):
     _compose_publish_and_attend(rng, cycle, context, today)
     _issuer_and_invoices(cycle, context)
     crisis = Cycle.objects.create(
-        title="Intervisions « Traverser la crise »",
+        title_fr="Intervisions « Traverser la crise »",
+        title_nl="Intervisies „Door de crisis heen”",
         season=f"{year + 1}",
-        description="Cycle gratuit de 5 séances de 2 heures, en groupes fermés de 15 personnes.",
+        description_fr="Cycle gratuit de 5 séances de 2 heures, en groupes fermés de 15 personnes.",
+        description_nl="Gratis cyclus van 5 sessies van 2 uur, in gesloten groepen van 15 personen.",
         start_date=datetime.date(year + 1, 1, 1),
         end_date=datetime.date(year + 1, 5, 31),
         session_count=5,
@@ -133,7 +143,12 @@ def load(rng, context, stdout=None):
         group_max_size=15,
         status=Cycle.Status.OPEN,
     )
-    _groups(crisis, facilitators, [("Crise A", "fr", 2, 9), ("Crise B", "fr", 4, 14)], hours=2)
+    _groups(
+        crisis,
+        facilitators,
+        [("Crise A", "Crisis A", "fr", 2, 9), ("Crise B", "Crisis B", "fr", 4, 14)],
+        hours=2,
+    )
     if stdout is not None:
         stdout.write(f"  2 intervision cycles, {len(groups) + 2} groups, {made} registrations")
     return {"intervision_cycles": [cycle, crisis]}

@@ -104,9 +104,13 @@ class CycleForm(forms.ModelForm):
     class Meta:
         model = Cycle
         fields = [
-            "title",
+            "title_fr",
+            "title_nl",
+            "title_en",
             "season",
-            "description",
+            "description_fr",
+            "description_nl",
+            "description_en",
             "start_date",
             "end_date",
             "session_count",
@@ -123,12 +127,15 @@ class CycleForm(forms.ModelForm):
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "registration_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "description": forms.Textarea(attrs={"rows": 3}),
+        } | {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ("description_fr", "description_nl", "description_en")
         }
         help_texts = {"fee_member": _("0 for both fees makes the cycle free.")}
 
     def clean(self):
         data = super().clean()
+        _require_one_language(self, data, "title", _("Give the title in French or in Dutch."))
         low, high = data.get("group_min_size"), data.get("group_max_size")
         if low is not None and high is not None and low > high:
             self.add_error("group_min_size", _("The minimum is larger than the maximum."))
@@ -142,7 +149,9 @@ class GroupForm(forms.ModelForm):
     class Meta:
         model = Group
         fields = [
-            "name",
+            "name_fr",
+            "name_nl",
+            "name_en",
             "language",
             "weekday",
             "week_of_month",
@@ -165,6 +174,17 @@ class GroupForm(forms.ModelForm):
         )
         self.fields["facilitator_social"].queryset = people
         self.fields["facilitator_mental_health"].queryset = people
+
+    def clean(self):
+        data = super().clean()
+        _require_one_language(self, data, "name", _("Give the name in French or in Dutch."))
+        return data
+
+
+def _require_one_language(form, data, field: str, message) -> None:
+    """Content may be written in Dutch only, or French only, but not in no language at all."""
+    if not any((data.get(f"{field}_{code}") or "").strip() for code in ("fr", "nl", "en")):
+        form.add_error(f"{field}_fr", message)
 
 
 class MoveForm(forms.Form):

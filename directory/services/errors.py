@@ -14,6 +14,7 @@ class DirectoryError(ServiceError):
         "no_service_name": _("Please give the service a name in French or in Dutch."),
         "login_required": _("Please sign in to report an error."),
         "empty_report": _("Please describe what is wrong."),
+        "report_too_long": _("%(count)s characters, maximum %(max)s: please shorten your message."),
         "similar_organizations": _("Similar organizations already exist: please check them."),
         "ages": _("The minimum age must not be above the maximum age."),
         "invalid": _("Some fields are not valid: %(details)s"),

@@ -5,6 +5,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from core.notifications import notify
 
@@ -22,6 +23,9 @@ from ..search.indexer import reindex
 from .changes import record_changes
 from .errors import DirectoryError
 from .organizations import _clean, can_edit_organization, snapshot
+
+#: Longest error report a professional may send (characters).
+REPORT_MAX_LENGTH = 2000
 
 SERVICE_FIELDS = [
     f"{name}_{lang}" for name in SERVICE_TEXT_FIELDS for lang in ("fr", "nl", "en")
@@ -233,9 +237,23 @@ def report_error(user, organization: Organization, message: str, service=None) -
         raise DirectoryError("login_required")
     if not message.strip():
         raise DirectoryError("empty_report")
-    report = ErrorReport.objects.create(
-        organization=organization, service=service, reporter=user, message=message.strip()
-    )
+    if len(message.strip()) > REPORT_MAX_LENGTH:
+        raise DirectoryError(
+            "report_too_long",
+            count=number_format(len(message.strip()), force_grouping=True),
+            max=number_format(REPORT_MAX_LENGTH, force_grouping=True),
+        )
+    fields = {
+        "organization": organization,
+        "service": service,
+        "reporter": user,
+        "message": message.strip(),
+    }
+    since = timezone.now() - datetime.timedelta(minutes=10)
+    repeated = ErrorReport.objects.filter(**fields, created_at__gte=since).first()
+    if repeated is not None:  # the same form sent twice: one report, one e-mail
+        return repeated
+    report = ErrorReport.objects.create(**fields)
     admins = User.objects.filter(
         memberships__organization=organization,
         memberships__status="accepted",

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from ..forms import ErrorReportForm
 from ..hours import format_ranges
@@ -101,25 +101,28 @@ def service_detail(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_error_view(request, pk, service_pk=None):
+    """The form alone (where a sign-in leads back to), and where a refused report comes back
+    with its text and the reason; a sent report returns to the sheet."""
     organization = get_object_or_404(Organization.objects.published(), pk=pk)
     service = None
     if service_pk:
         service = get_object_or_404(
             Service.objects.published(), pk=service_pk, organization=organization
         )
-    form = ErrorReportForm(request.POST)
-    target = service.get_absolute_url() if service else organization.get_absolute_url()
-    if not form.is_valid():
-        messages.error(request, DirectoryError("empty_report").message)
-        return redirect(target)
-    try:
-        report_error(request.user, organization, form.cleaned_data["message"], service=service)
-    except DirectoryError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("Thank you: the organization and the coordinators have been told.")
-        )
-    return redirect(target)
+    form = ErrorReportForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            report_error(request.user, organization, form.cleaned_data["message"], service=service)
+        except DirectoryError as error:
+            form.add_error("message", error.message)
+        else:
+            messages.success(
+                request, _("Thank you: the organization and the coordinators have been told.")
+            )
+            return redirect(service or organization)
+    context = {"form": form, "organization": organization, "service": service}
+    return render(
+        request, "directory/report_error.html", context, status=400 if form.errors else 200
+    )

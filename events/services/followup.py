@@ -8,11 +8,11 @@ Removing an attachment deletes its file too; the audit log (django-auditlog) kee
 from django.db import transaction
 from django.utils import timezone
 
+from core.links import link
 from core.notifications import notify_address
 from core.uploads import check_document, random_name
 
 from ..errors import EventError
-from ..links import absolute_url
 from ..models import Action, Expectation, Report, ReportAttachment
 from ..sanitize import clean_html, has_text
 from .organizing import SYSTEM, _require, person
@@ -58,7 +58,7 @@ def publish_report(report: Report, *, user=None) -> int:
     report.refresh_from_db()
     if not first:
         return 0
-    context = {"event": event, "report_url": absolute_url(event.get_absolute_url())}
+    context = {"event": event, "report_url": link(event)}
     sent = 0
     for registration in event.registrations.confirmed().select_related("user"):
         language = (

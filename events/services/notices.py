@@ -4,10 +4,11 @@ Account holders go through core.notifications.notify (their preferred language);
 registered with the short form through notify_address. Never changes data.
 """
 
+from core.links import link
 from core.notifications import notify, notify_address
 
 from ..ical import event_ics
-from ..links import absolute_url, cancel_url
+from ..links import cancel_token
 
 
 def tell(registration, template: str, extra: dict | None = None, *, with_ics=False) -> None:
@@ -15,8 +16,8 @@ def tell(registration, template: str, extra: dict | None = None, *, with_ics=Fal
     context = {
         "event": event,
         "registration": registration,
-        "event_url": absolute_url(event.get_absolute_url()),
-        "cancel_url": cancel_url(registration),
+        "event_url": link(event),
+        "cancel_url": link("events:cancel_by_token", cancel_token(registration)),
         "place": event.place_text(),
         **(extra or {}),
     }

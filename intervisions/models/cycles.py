@@ -57,11 +57,12 @@ class Cycle(models.Model):
         CLOSED = "closed", _("Registration closed")
         PUBLISHED = "published", _("Groups published")
 
-    #: Title shown to professionals.
+    #: Title shown to professionals; in three languages (title_fr, title_nl, title_en: see
+    #: intervisions/translation.py), read in the visitor's language with fallback fr → nl → en.
     title = models.CharField(_("title"), max_length=200)
     #: Season label, e.g. "2025-2026".
     season = models.CharField(_("season"), max_length=20)
-    #: What the cycle is about (shown on the registration page).
+    #: What the cycle is about (shown on the registration page); in three languages.
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("first possible session"))
     end_date = models.DateField(_("last possible session"))
@@ -149,7 +150,7 @@ class Group(models.Model):
     cycle = models.ForeignKey(
         Cycle, on_delete=models.CASCADE, related_name="groups", verbose_name=_("cycle")
     )
-    #: Short name, e.g. "Lundi matin".
+    #: Short name, e.g. "Lundi matin" / "Maandagochtend"; in three languages (name_fr, ...).
     name = models.CharField(_("name"), max_length=100)
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGES, default="fr")
     #: Day of the week of every session (0 = Monday).

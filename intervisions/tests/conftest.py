@@ -27,7 +27,7 @@ def facilitators(db):
 @pytest.fixture
 def cycle(db, facilitators):
     cycle = Cycle.objects.create(
-        title="Intervisions de test",
+        title_fr="Intervisions de test",
         season=f"{YEAR}-{YEAR + 1}",
         start_date=datetime.date(YEAR, 10, 1),
         end_date=datetime.date(YEAR + 1, 6, 30),
@@ -45,7 +45,7 @@ def cycle(db, facilitators):
     ]:
         Group.objects.create(
             cycle=cycle,
-            name=name,
+            name_fr=name,
             language=lang,
             weekday=weekday,
             start_time=datetime.time(hour, 0),

@@ -70,9 +70,9 @@ def test_coordinator_creates_a_cycle_and_a_group(client, coordinator, facilitato
     response = client.post(
         reverse("intervisions:cycle_create"),
         {
-            "title": "Crise",
+            "title_fr": "Crise",
             "season": "2030",
-            "description": "",
+            "description_fr": "",
             "start_date": "2030-01-01",
             "end_date": "2030-05-31",
             "session_count": 5,
@@ -92,7 +92,7 @@ def test_coordinator_creates_a_cycle_and_a_group(client, coordinator, facilitato
     response = client.post(
         reverse("intervisions:group_create", args=[cycle.pk]),
         {
-            "name": "Groupe 1",
+            "name_fr": "Groupe 1",
             "language": "fr",
             "weekday": 2,
             "week_of_month": "",
@@ -110,7 +110,7 @@ def test_coordinator_creates_a_cycle_and_a_group(client, coordinator, facilitato
     assert cycle.status == Cycle.Status.OPEN
     response = client.post(
         reverse("intervisions:cycle_create"),
-        {"title": "X", "season": "1", "start_date": "2030-05-01", "end_date": "2030-01-01"},
+        {"title_fr": "X", "season": "1", "start_date": "2030-05-01", "end_date": "2030-01-01"},
     )
     assert response.status_code == 200 and 'role="alert"' in response.content.decode()
 

@@ -3,23 +3,21 @@
 Only renders and queues; never writes the database.
 """
 
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from icalendar import Event as VEvent
 
 from core.ical import new_calendar
-from core.links import absolute_url
+from core.links import link
 from core.notifications import notify, notify_address
 
 
-def programme_url() -> str:
-    with translation.override("fr"):
-        return absolute_url(reverse("opendoors:programme"))
+def programme_url():
+    """Built when the e-mail is rendered, in the recipient's language (core.links.link)."""
+    return link("opendoors:programme")
 
 
-def my_visits_url() -> str:
-    with translation.override("fr"):
-        return absolute_url(reverse("opendoors:my_visits"))
+def my_visits_url():
+    return link("opendoors:my_visits")
 
 
 def place_text(slot) -> str:
@@ -85,8 +83,7 @@ def visit_reminder(visit) -> None:
 
 
 def evaluation_asked(visit) -> None:
-    with translation.override(visit.visitor.preferred_language or "fr"):
-        url = absolute_url(reverse("opendoors:evaluate", args=[visit.pk]))
+    url = link("opendoors:evaluate", visit.pk)
     notify(
         [visit.visitor],
         "opendoors/email/evaluation_asked",
