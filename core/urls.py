@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("journal/", views.audit_log, name="audit_log"),
     path("taches-planifiees/", views.jobs, name="jobs"),
+    path("mes-inscriptions/", views.my_registrations, name="my_registrations"),
 ]

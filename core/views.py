@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from territory.models import Municipality
 
+from .my_registrations import sections_for
 from .permissions import coordinator_required
 
 
@@ -44,3 +45,11 @@ def jobs(request):
     latest = JobRun.objects.latest_per_job()
     rows = [{"job": job, "run": latest.get(job.name), "next": job.next_start(now)} for job in JOBS]
     return render(request, "core/jobs.html", {"rows": rows})
+
+
+@login_required
+def my_registrations(request):
+    """Everything I signed up to: each app contributes its section (core.my_registrations)."""
+    return render(
+        request, "core/my_registrations.html", {"sections": sections_for(request.user)}
+    )
