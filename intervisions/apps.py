@@ -24,3 +24,9 @@ class IntervisionsConfig(AppConfig):
         )
         auditlog.register(Attendance)
         auditlog.register(Invoice)
+
+        from core.my_registrations import register_provider
+
+        from . import mine
+
+        register_provider("intervisions", mine.section, order=20)
