@@ -5,6 +5,7 @@ core.my_registrations (this app fills its events section, see events.mine)."""
 import calendar
 import datetime
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -173,6 +174,7 @@ def series_detail(request, pk):
     )
 
 
+@login_required
 def my_registrations(request):
     """The old address of "my registrations": the page now covers every app."""
     return redirect("core:my_registrations")
