@@ -50,6 +50,4 @@ def jobs(request):
 @login_required
 def my_registrations(request):
     """Everything I signed up to: each app contributes its section (core.my_registrations)."""
-    return render(
-        request, "core/my_registrations.html", {"sections": sections_for(request.user)}
-    )
+    return render(request, "core/my_registrations.html", {"sections": sections_for(request.user)})

@@ -144,10 +144,10 @@ class MemberRegistrationForm(_ChoicesMixin, forms.Form):
         options = self.cleaned_data.get("options") or []
         full = [o.label for o in options if o.pk in getattr(self, "_full_options", ())]
         if full:
-            raise forms.ValidationError(
-                _("Sorry, there is no seat left for “%(label)s”.") % {"label": ", ".join(full)},
-                code="option_full",
-            )
+            from booking.services import BookingError
+
+            error = BookingError("option_full", label=", ".join(full))
+            raise forms.ValidationError(error.message, code="option_full")
         return options
 
 

@@ -71,7 +71,10 @@ def section(user) -> Section:
         template="events/_my_registrations.html",
         items=my_event_registrations(user),
         links=[
-            (_("Add my registrations to my calendar (personal iCal link)"), personal_feed_url(user)),
+            (
+                _("Add my registrations to my calendar (personal iCal link)"),
+                personal_feed_url(user),
+            ),
             (_("Agenda"), reverse("events:agenda")),
         ],
     )
