@@ -3,7 +3,6 @@ instead of the form, where and who, the options chosen, seats left, the .ics, th
 cancellation; a full option cannot be ticked."""
 
 import re
-
 from html import unescape
 
 import pytest
