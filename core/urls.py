@@ -8,4 +8,5 @@ urlpatterns = [
     path("journal/", views.audit_log, name="audit_log"),
     path("taches-planifiees/", views.jobs, name="jobs"),
     path("choix/<slug:source>/", views.picker_suggestions, name="picker"),
+    path("mes-inscriptions/", views.my_registrations, name="my_registrations"),
 ]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from territory.models import Municipality
 
 from . import pickers
+from .my_registrations import sections_for
 from .permissions import coordinator_required
 
 
@@ -71,3 +72,7 @@ def picker_suggestions(request, source):
     response = JsonResponse({"results": results, "more": len(rows) > pickers.LIMIT, "mine": mine})
     response["Cache-Control"] = "private, max-age=60"
     return response
+@login_required
+def my_registrations(request):
+    """Everything I signed up to: each app contributes its section (core.my_registrations)."""
+    return render(request, "core/my_registrations.html", {"sections": sections_for(request.user)})

@@ -17,3 +17,9 @@ class EventsConfig(AppConfig):
         auditlog.register(ReportAttachment)
         auditlog.register(Expectation)
         auditlog.register(Action)
+
+        from core.my_registrations import register_provider
+
+        from . import mine
+
+        register_provider("events", mine.section, order=10)

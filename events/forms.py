@@ -4,6 +4,7 @@ write goes through events.services."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from directory.models import Organization
 from directory.pickers import OrganizationField
@@ -80,11 +81,40 @@ class AgendaFilterForm(forms.Form):
         return urlencode(pairs)
 
 
+class OptionsWidget(forms.CheckboxSelectMultiple):
+    """Checkboxes of an event's options; a full option is shown but cannot be ticked."""
+
+    full: frozenset = frozenset()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if str(value) in self.full:
+            option["attrs"]["disabled"] = True
+        return option
+
+
+def _option_label(option) -> str:
+    if option.seats_left is None:
+        return option.label
+    if option.seats_left == 0:
+        return _("%(label)s (full)") % {"label": option.label}
+    return ngettext(
+        "%(label)s (%(count)s seat left)", "%(label)s (%(count)s seats left)", option.seats_left
+    ) % {"label": option.label, "count": option.seats_left}
+
+
 class _ChoicesMixin:
     def _event_choices(self, event):
-        options = event.options.all()
+        from .seats import attach_option_seats
+
+        options = attach_option_seats(event.options.all())
         if options:
-            self.fields["options"].queryset = options
+            field = self.fields["options"]
+            field.queryset = event.options.all()
+            seats = {option.pk: option for option in options}
+            field.label_from_instance = lambda option: _option_label(seats[option.pk])
+            field.widget.full = frozenset(str(o.pk) for o in options if o.seats_left == 0)
+            self._full_options = {o.pk for o in options if o.seats_left == 0}
         else:
             del self.fields["options"]
         tables = event.subgroups.all()
@@ -98,7 +128,7 @@ class MemberRegistrationForm(_ChoicesMixin, forms.Form):
     """One click for a logged-in professional (plus the options, when the event has some)."""
 
     options = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label=_("Options")
+        queryset=None, required=False, widget=OptionsWidget, label=_("Options")
     )
     table_choice = forms.ModelChoiceField(
         queryset=None,
@@ -112,6 +142,17 @@ class MemberRegistrationForm(_ChoicesMixin, forms.Form):
         self.fields["options"].queryset = SubGroup.objects.none()
         self.fields["table_choice"].queryset = SubGroup.objects.none()
         self._event_choices(event)
+
+    def clean_options(self):
+        """A full option is refused here too (a crafted POST, or a seat taken meanwhile)."""
+        options = self.cleaned_data.get("options") or []
+        full = [o.label for o in options if o.pk in getattr(self, "_full_options", ())]
+        if full:
+            from booking.services import BookingError
+
+            error = BookingError("option_full", label=", ".join(full))
+            raise forms.ValidationError(error.message, code="option_full")
+        return options
 
 
 class GuestRegistrationForm(MemberRegistrationForm):

@@ -22,3 +22,19 @@ def attach_seats(events) -> list:
             event.seats_left = max(resource.capacity - resource.confirmed, 0)
         event.waiting_count = resource.waiting
     return events
+
+
+def attach_option_seats(options) -> list:
+    """Seats left of each option (``option.seats_left``: None = no limit), in one query."""
+    options = list(options)
+    keys = {option.resource_key: option for option in options}
+    for option in options:
+        option.seats_left = option.capacity
+    resources = Resource.objects.filter(key__in=keys).annotate(
+        confirmed=Count("bookings", filter=Q(bookings__status=Booking.Status.CONFIRMED))
+    )
+    for resource in resources:
+        option = keys[resource.key]
+        if resource.capacity is not None:
+            option.seats_left = max(resource.capacity - resource.confirmed, 0)
+    return options

@@ -19,6 +19,7 @@ urlpatterns = [
     path("attentes/<int:pk>/statut/", followup.expectation_status, name="expectation_status"),
     path("annulation/<str:token>/", registration.cancel_by_token, name="cancel_by_token"),
     path("<int:pk>/", agenda.detail, name="detail"),
+    path("<int:pk>/calendrier.ics", agenda.calendar_file, name="ics"),
     path("<int:pk>/inscription/", registration.register, name="register"),
     path("<int:pk>/annuler/", registration.cancel, name="cancel"),
     path("<int:pk>/inscriptions/", organizer.registrants, name="registrants"),

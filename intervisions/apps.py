@@ -34,3 +34,9 @@ class IntervisionsConfig(AppConfig):
         auditlog.register(Invoice)
         auditlog.register(CreditNote)  # the audit log says who issued it
         auditlog.register(InvoiceIssuer)
+
+        from core.my_registrations import register_provider
+
+        from . import mine
+
+        register_provider("intervisions", mine.section, order=20)

@@ -68,6 +68,7 @@ RULES = {
     "core:audit_log": Rule(COORDINATORS),
     "core:jobs": Rule(COORDINATORS),
     "core:picker": Rule(PUBLIC, "picker_source"),
+    "core:my_registrations": Rule(SIGNED_IN),
     # Accounts (allauth) and two-factor authentication.
     "account_login": Rule(PUBLIC),
     "account_logout": Rule(PUBLIC),
@@ -138,6 +139,7 @@ RULES = {
     "events:expectation_status": Rule(OWNERS, "expectation", post={"status": "taken_up"}),
     "events:cancel_by_token": Rule(PUBLIC, "cancel_token"),  # the holder of the signed link
     "events:detail": Rule(PUBLIC, "event"),
+    "events:ics": Rule(PUBLIC, "event"),
     "events:register": Rule(PUBLIC, "event", post=True),
     "events:cancel": Rule(THE_REGISTERED, "event", post=True),
     "events:registrants": Rule(OWNERS, "event"),

@@ -19,6 +19,9 @@ def tell(registration, template: str, extra: dict | None = None, *, with_ics=Fal
         "event_url": link(event),
         "cancel_url": link("events:cancel_by_token", cancel_token(registration)),
         "place": event.place_text(),
+        # The online meeting link only to people who hold a seat (their mail carries the .ics).
+        "online_url": event.online_url if with_ics else "",
+        "options": [option.label for option in registration.wanted_options.all()],
         **(extra or {}),
     }
     attachments = None

@@ -1,20 +1,23 @@
-"""Agenda pages: upcoming events with filters, the month view, an event, a series, and my
-registrations. Read-only."""
+"""Agenda pages: upcoming events with filters, the month view, an event (with the visitor's own
+registration, if any), its .ics and a series. Read-only; "my registrations" lives in
+core.my_registrations (this app fills its events section, see events.mine)."""
 
 import calendar
 import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS
 
 from ..forms import AgendaFilterForm, GuestRegistrationForm, MemberRegistrationForm
+from ..ical import event_ics
 from ..links import personal_feed_url
-from ..models import Event, Registration, Series
-from ..seats import attach_seats
+from ..mine import describe
+from ..models import Event, Series
+from ..seats import attach_option_seats, attach_seats
 from ..services import can_create, can_manage, registration_for
 
 
@@ -94,15 +97,21 @@ def month(request, year=None, month=None):
     )
 
 
+def _mine(request, event):
+    """The visitor's active registration to this event, described for the page, or None."""
+    if not request.user.is_authenticated:
+        return None
+    registration = registration_for(event, user=request.user)
+    return describe(registration) if registration else None
+
+
 def detail(request, pk):
     event = get_object_or_404(_visible(request).prefetch_related("options", "subgroups"), pk=pk)
     attach_seats([event])
-    registration = None
-    if request.user.is_authenticated:
-        registration = registration_for(event, user=request.user)
+    mine = _mine(request, event)
     state = event.registration_state()
     form = None
-    if state == "open" and registration is None:
+    if state == "open" and mine is None:
         form = (
             MemberRegistrationForm(event=event)
             if request.user.is_authenticated
@@ -124,16 +133,33 @@ def detail(request, pk):
         "events/detail.html",
         {
             "event": event,
-            "registration": registration,
+            "mine": mine,
+            "registration": mine["registration"] if mine else None,
             "state": state,
             "form": form,
+            "options": attach_option_seats(event.options.all()),
             "previous_sessions": previous,
             "report": report,
             "can_manage": can_manage(request.user, event),
             "now": timezone.now(),
             "expectations": event.expectations.prefetch_related("actions"),
+            "personal_feed_url": (
+                personal_feed_url(request.user) if request.user.is_authenticated else ""
+            ),
         },
     )
+
+
+def calendar_file(request, pk):
+    """The event as an .ics file ("add to my calendar"); the online meeting link only for a
+    confirmed participant."""
+    event = get_object_or_404(_visible(request).select_related("organizer", "location"), pk=pk)
+    mine = _mine(request, event)
+    body = event_ics(event, with_online_link=bool(mine and mine["confirmed"]))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def series_detail(request, pk):
@@ -153,17 +179,5 @@ def series_detail(request, pk):
 
 @login_required
 def my_registrations(request):
-    registrations = (
-        Registration.objects.filter(user=request.user, cancelled_at__isnull=True)
-        .select_related("event", "booking")
-        .order_by("-event__starts_at")
-    )
-    return render(
-        request,
-        "events/my_registrations.html",
-        {
-            "registrations": registrations,
-            "personal_feed_url": personal_feed_url(request.user),
-            "now": timezone.now(),
-        },
-    )
+    """The old address of "my registrations": the page now covers every app."""
+    return redirect("core:my_registrations")

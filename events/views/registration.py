@@ -1,11 +1,11 @@
 """Registering and cancelling: the views parse the form, call events.services and show the
-service's message (EventError / BookingError); they never decide about seats."""
+service's message (EventError / BookingError); they never decide about seats. Cancelling takes
+two steps without JavaScript: a GET shows what will be cancelled, the POST of that page does it."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
 from privacy.models import Consent
@@ -14,6 +14,7 @@ from privacy.services.consent import record_consent
 from .. import services
 from ..errors import EventError
 from ..forms import GuestRegistrationForm, MemberRegistrationForm
+from ..mine import describe
 from ..models import Event
 
 
@@ -33,6 +34,9 @@ def _confirmation(request, registration):
 
 def register(request, pk):
     event = get_object_or_404(Event.objects.visible(), pk=pk)
+    if request.user.is_authenticated and services.registration_for(event, user=request.user):
+        messages.info(request, _("You are already registered for this event."))
+        return redirect(event)
     form_class = MemberRegistrationForm if request.user.is_authenticated else GuestRegistrationForm
     form = form_class(request.POST if request.method == "POST" else None, event=event)
     if request.method == "POST" and form.is_valid():
@@ -71,8 +75,8 @@ def register(request, pk):
     return render(request, "events/register.html", {"event": event, "form": form}, status=status)
 
 
-@require_POST
 def cancel(request, pk):
+    """GET: "do you really want to cancel?"; POST (from that page): cancel."""
     event = get_object_or_404(Event, pk=pk)
     registration = (
         services.registration_for(event, user=request.user)
@@ -82,6 +86,12 @@ def cancel(request, pk):
     if registration is None:
         messages.error(request, EventError("no_registration_to_cancel").message)
         return redirect(event)
+    if request.method != "POST":
+        mine = describe(registration)
+        if not mine["can_cancel"]:
+            messages.error(request, EventError("cancellation_closed").message)
+            return redirect(event)
+        return render(request, "events/cancel_confirm.html", mine)
     try:
         services.cancel_registration(registration)
     except ServiceError as error:

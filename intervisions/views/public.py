@@ -1,16 +1,17 @@
-"""Public pages: cycles, registration, a registration's own page reached by its signed link."""
+"""Public pages: cycles (with the visitor's own registration, if any), registration, a
+registration's own page reached by its signed link. Withdrawing takes two steps without
+JavaScript: a GET shows what will happen, the POST of that page does it."""
 
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from privacy.models import Consent
 from privacy.services.consent import record_consent
 
-from .. import ical, pdf, services
+from .. import ical, mine, pdf, services
 from ..errors import IntervisionError
 from ..forms import RegistrationForm
 from ..models import Cycle, Group, Registration
@@ -56,11 +57,18 @@ def cycle_detail(request, pk: int):
     groups = cycle.groups.filter(cancelled=False).select_related(
         "facilitator_social", "facilitator_mental_health"
     )
-    return render(request, "intervisions/cycle_detail.html", {"cycle": cycle, "groups": groups})
+    return render(
+        request,
+        "intervisions/cycle_detail.html",
+        {"cycle": cycle, "groups": groups, "mine": mine.registration_in(cycle, request.user)},
+    )
 
 
 def register(request, pk: int):
     cycle = get_object_or_404(Cycle, pk=pk)
+    if mine.registration_in(cycle, request.user):
+        messages.info(request, _("You are already registered for this cycle."))
+        return redirect("intervisions:cycle", pk=cycle.pk)
     if not cycle.accepts_registrations():
         messages.error(request, IntervisionError("registration_closed").message)
         return redirect("intervisions:cycle", pk=cycle.pk)
@@ -153,9 +161,15 @@ def my_registration(request, token: str):
     return render(request, "intervisions/my_registration.html", context)
 
 
-@require_POST
 def withdraw(request, token: str):
+    """GET: "do you really want to withdraw?"; POST (from that page): withdraw."""
     registration = _by_token(token)
+    if request.method != "POST":
+        if registration.status not in mine.ACTIVE:
+            messages.error(request, IntervisionError("not_active").message)
+            return redirect("intervisions:my_registration", token=token)
+        context = mine.describe(registration)
+        return render(request, "intervisions/withdraw_confirm.html", context)
     try:
         services.withdraw(registration)
     except IntervisionError as error:
