@@ -24,6 +24,7 @@ from territory.services import municipality_for_postal_code
 from .hsds import HSDS_VERSION, PROFILE_URL, serialize
 from .models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from .search.engine import SearchParams, search
+from .services.searches import count_zero_result
 
 MAX_PER_PAGE = 100
 #: Highest page number accepted (far beyond any real list; keeps offsets in 64-bit integers).
@@ -202,6 +203,10 @@ def filtered_service_ids(request):
             per_page=10**9,
         )
     )
+    query = params.get("search", "").strip()
+    if query and not result.ids:
+        # Counted like the page's (words only, no client): the thesaurus grows from real misses.
+        count_zero_result(query, translation.get_language_from_request(request))
     return queryset, result.ids
 
 

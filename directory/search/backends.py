@@ -113,12 +113,15 @@ class SqliteBackend(_Rows):
                     parts = [f'"{prefix}" *'] if prefix else []
                     parts += [f'"{w}"' for w in exact if not (prefix and w.startswith(prefix))]
                     ors.append("(" + " OR ".join(parts) + ")")
+                # One text of comma-separated ids, parsed by NumPy in C: a row per id would
+                # make one Python tuple per matching service (most of the cost of a common
+                # word's tens of thousands of ids).
                 cursor.execute(
-                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                    f"SELECT group_concat(rowid) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
                     ["body : (" + " AND ".join(ors) + ")"],
                 )
-                rows = cursor.fetchall()  # one-column rows: NumPy flattens them in C
-                results.append(np.array(rows, dtype=np.int64).reshape(-1))
+                ids = cursor.fetchone()[0] or ""
+                results.append(np.fromstring(ids, dtype=np.int64, sep=","))
         return results
 
 

@@ -112,6 +112,17 @@ def test_the_zero_result_page_suggests_terms_and_is_counted_without_a_user(clien
     assert not hasattr(row, "user")
 
 
+def test_an_api_search_without_result_is_counted_like_the_page(client, corpus):
+    data = client.get(
+        "/api/hsds/services", {"search": "Zwxq trottinette"}, HTTP_ACCEPT_LANGUAGE="nl"
+    ).json()
+    assert data["total_items"] == 0
+    row = ZeroResultSearch.objects.get()
+    assert (row.words, row.language, row.count) == ("zwxq trottinette", "nl", 1)
+    assert client.get("/api/hsds/services", {"search": "SDF"}).json()["total_items"] >= 1
+    assert ZeroResultSearch.objects.count() == 1
+
+
 def test_words_not_understood_are_said(client, corpus):
     content = client.get("/nl/annuaire/", {"q": "huisvesting xqzw"}).content.decode()
     assert "xqzw" in content and "Cel huisvesting" in content
