@@ -271,13 +271,17 @@ class ActionForm(forms.ModelForm):
         ]
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, expectations, **kwargs):
+    def __init__(self, *args, expectations, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expectations"].queryset = expectations
-        self.fields["owner"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .order_by("last_name", "first_name", "email")
+        people = get_user_model().objects.filter(is_active=True)
+        if not user.is_coordinator:  # an organizer picks among their organizations' members
+            people = people.filter(
+                memberships__organization_id__in=user.organization_ids(),
+                memberships__status="accepted",
+            )
+        self.fields["owner"].queryset = people.distinct().order_by(
+            "last_name", "first_name", "email"
         )
         self.fields["owner_organization"].queryset = Organization.objects.published().order_by(
             "name"

@@ -222,3 +222,17 @@ def test_followup_page_is_printable_and_offers_edit_links_to_coordinators(
     assert reverse("events:action_edit", args=[action.pk]) in page
     assert "Imprimer pour le comité de pilotage" in page
     assert "Plan d'action" in page
+
+
+def test_an_organizer_picks_the_person_in_charge_among_their_colleagues_only(client):
+    event = EventFactory(starts_at=in_days(-2))
+    organizer = UserFactory(first_name="Lina", last_name="Organisatrice")
+    MembershipFactory(user=organizer, organization=event.organizer)
+    colleague = UserFactory(first_name="Noah", last_name="Collègue")
+    MembershipFactory(user=colleague, organization=event.organizer)
+    stranger = UserFactory(first_name="Zoé", last_name="Inconnue")
+    MembershipFactory(user=stranger, organization=OrganizationFactory())
+    client.force_login(organizer)
+    html = client.get(reverse("events:action_new"), {"event": event.pk}).content.decode()
+    assert "Noah Collègue" in html and "Lina Organisatrice" in html
+    assert "Zoé Inconnue" not in html and stranger.email not in html

@@ -160,7 +160,9 @@ def action_new(request):
     form = ActionForm(
         request.POST or None,
         expectations=expectations.select_related("event"),
+        user=request.user,
         initial={
+            "owner": request.user.pk,
             "basin": event.basin_id if event else None,
             "series": event.series_id if event else None,
             "owner_organization": event.organizer_id if event else None,
@@ -168,7 +170,6 @@ def action_new(request):
     )
     if request.method == "POST" and form.is_valid():
         action = form.save(commit=False)
-        action.owner = request.user
         try:
             services.save_action(action, list(form.cleaned_data["expectations"]), user=request.user)
             messages.success(request, _("Action saved."))
@@ -189,6 +190,7 @@ def action_edit(request, pk):
         request.POST or None,
         instance=action,
         expectations=expectations.distinct().select_related("event"),
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         try:
