@@ -66,6 +66,7 @@ def test_a_coordinator_answers_with_two_services_and_the_requester_sees_them(bro
     page.get_by_role("button", name="Envoyer ma demande").click()
     page.wait_for_load_state()
     request = HelpRequest.objects.get()
+    page.locator("summary", has_text="Mon compte").click()  # the menu group holding it
     page.get_by_role("button", name="Se déconnecter").click()
     page.wait_for_load_state()
 
@@ -85,6 +86,7 @@ def test_a_coordinator_answers_with_two_services_and_the_requester_sees_them(bro
     assert "La réponse a été envoyée" in page.locator(".messages").inner_text()
     assert OrientationLink.objects.filter(to_service__in=[first, second]).count() == 2
     assert any("Cellule logement Chasse" in m.body for m in mail.outbox)
+    page.locator("summary", has_text="Mon compte").click()  # the menu group holding it
     page.get_by_role("button", name="Se déconnecter").click()
     page.wait_for_load_state()
 

@@ -36,6 +36,7 @@ def test_new_policy_asked_then_my_data_and_erasure(browser_page, settings):
     assert page.url.endswith("/fr/profil/")
     assert Consent.objects.filter(user=person, version="2031-2").exists()
 
+    page.locator("summary", has_text="Mon compte").click()  # the menu group holding it
     page.get_by_role("link", name="Mes données", exact=True).click()
     page.get_by_role("link", name="Lire toutes mes données sur une page").click()
     assert "Table d'échanges logement" in page.content()
