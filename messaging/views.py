@@ -55,13 +55,13 @@ def write_cycle(request, pk: int):
 def _write(request, target):
     choices = services.choices(target)
     context = {"target": target, **_pages(target)}
-    step = request.POST.get("step") if request.method == "POST" else None
-    if step is None:
+    if request.method != "POST":
         wanted = request.GET.get("audience")
         if wanted is not None and wanted not in {c.value for c in choices}:
             raise BadParameter(_("This audience does not exist for this page."))
         form = MessageForm(initial={"audience": wanted}, choices=choices)
         return render(request, "messaging/compose.html", {**context, "form": form})
+    step = request.POST.get("step", "preview")
     if step == "edit":
         form = MessageForm(
             initial={k: request.POST.get(k, "") for k in ("audience", "subject", "body")},

@@ -36,6 +36,15 @@ HISTORY = [
         ),
         "c12d315cd8a92551",
     ),
+    (
+        "2026-3",
+        "2026-12-02",
+        _(
+            "The copies of the messages that coordinators and organizers send to participants "
+            "are covered by the policy (deleted one year after sending)."
+        ),
+        "bb50f97cd26ea2ae",
+    ),
 ]
 
 
