@@ -11,6 +11,7 @@ other), read with ``git show``; "after" is the current one. The whole page is me
 3,200-organization rebuild query).
 """
 
+import ast
 import random
 import statistics
 import subprocess
@@ -29,8 +30,8 @@ def demo_lists() -> dict:
     source = (ROOT / "directory" / "demo.py").read_text()
     names: dict = {}
     for name, closing in (("KINDS", "\n]\n"), ("PLACES", "\n]\n"), ("STREETS", "\n}\n")):
-        start = source.index(f"{name} = ")
-        exec(source[start : source.index(closing, start) + len(closing)], names)
+        start = source.index(f"{name} = ") + len(f"{name} = ")
+        names[name] = ast.literal_eval(source[start : source.index(closing, start) + 2])
     return names
 
 
@@ -67,7 +68,8 @@ def before_module():
     ).stdout
     module = types.ModuleType("directory.duplicates_before")
     module.__package__ = "directory"
-    exec(compile(source, "duplicates_before.py", "exec"), module.__dict__)
+    # The repository's own older code, from git: not outside input.
+    exec(compile(source, "duplicates_before.py", "exec"), module.__dict__)  # noqa: S102
     return module
 
 
@@ -83,7 +85,9 @@ def main():
         f"(max {max(times):.1f}), {len(pairs)} pairs"
     )
     old = before_module()
-    old_data = [old.Candidate(r.id, r.name, r.enterprise_number, r.phones, r.addresses) for r in data]
+    old_data = [
+        old.Candidate(r.id, r.name, r.enterprise_number, r.phones, r.addresses) for r in data
+    ]
     start = time.perf_counter()
     old_pairs = old.find_pairs(old_data)
     print(
