@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0010_serviceindex_title'),
+        ('directory', '0011_organization_is_coordinating_body'),
     ]
 
     operations = [
