@@ -178,7 +178,7 @@ RULES = {
     "intervisions:cycle_status": Rule(COORDINATORS, "cycle", post={"status": "closed"}),
     "intervisions:compose": Rule(COORDINATORS, "cycle", post=True),
     "intervisions:publish": Rule(COORDINATORS, "cycle", post=True),
-    "intervisions:bulk_accept": Rule(COORDINATORS, "cycle", post=True),
+    "intervisions:bulk_accept": Rule(COORDINATORS, "cycle", post="bulk_accept"),
     "intervisions:export": Rule(COORDINATORS, "cycle_export"),
     "intervisions:invoices": Rule(COORDINATORS, "cycle"),
     "intervisions:issue_invoices": Rule(COORDINATORS, "cycle"),

@@ -244,6 +244,7 @@ def build(tmp_media) -> Scenario:
     s.data = {
         "swap": {"a": member.pk, "b": second.pk},
         "accept_registration": {"action": "accepted"},
+        "bulk_accept": {"registration": member.pk},
         "helped": {"helped": "yes"},
         "take": {"action": "take"},
         "publish_draft": {"action": "publish"},
