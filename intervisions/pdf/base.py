@@ -97,7 +97,7 @@ def title(pdf: FPDF, text: str) -> None:
 
 def line(pdf: FPDF, text: str, bold: bool = False, size: int = 11) -> None:
     pdf.set_font(FONT, "B" if bold else "", size)
-    pdf.multi_cell(0, 6.5, _latin(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6.5, _latin(text), new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def facts(pdf: FPDF, rows: list[tuple[str, str]]) -> None:
