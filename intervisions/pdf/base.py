@@ -97,7 +97,7 @@ def title(pdf: FPDF, text: str) -> None:
 
 def line(pdf: FPDF, text: str, bold: bool = False, size: int = 11) -> None:
     pdf.set_font(FONT, "B" if bold else "", size)
-    pdf.multi_cell(0, 6.5, _latin(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6.5, _latin(text), new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def facts(pdf: FPDF, rows: list[tuple[str, str]]) -> None:
@@ -121,8 +121,8 @@ def amount_table(pdf: FPDF, heads: tuple[str, str], rows: list[tuple[str, str]],
     pdf.set_font(FONT, "", 10)
     for text, amount in rows:
         y = pdf.get_y()
-        lines = pdf.multi_cell(width - 40, 6, _latin(text), dry_run=True, output="LINES")
-        pdf.multi_cell(width - 40, 6, _latin(text), new_x="RIGHT", new_y="TOP")
+        lines = pdf.multi_cell(width - 40, 6, _latin(text), dry_run=True, output="LINES", align="L")
+        pdf.multi_cell(width - 40, 6, _latin(text), new_x="RIGHT", new_y="TOP", align="L")
         pdf.cell(40, 6, _latin(amount), align="R")
         pdf.set_xy(pdf.l_margin, y + 6 * len(lines) + 2)
     pdf.set_font(FONT, "B", 11)

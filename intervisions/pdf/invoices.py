@@ -85,13 +85,13 @@ def _invoice(inv) -> bytes:
     title(pdf, _("Invoice %(number)s") % {"number": inv.number})
     rows = [(_("Invoice date"), day(inv.issued_on))]
     if inv.due_on:
-        rows.append((_("Due date"), day(inv.due_on)))
+        rows.append((pgettext("invoice", "Due date"), day(inv.due_on)))
     rows.append((_("Structured communication"), inv.payment_reference))
     facts(pdf, rows)
     pdf.ln(6)
     amount_table(
         pdf,
-        (_("Description"), _("Amount")),
+        (pgettext("invoice", "Description"), _("Amount")),
         [(_description(inv), money(inv.amount))],
         (_("Total to pay"), money(inv.amount)),
     )
@@ -158,7 +158,7 @@ def _credit_note(note) -> bytes:
     pdf.ln(6)
     amount_table(
         pdf,
-        (_("Description"), _("Amount")),
+        (pgettext("invoice", "Description"), _("Amount")),
         [(_description(inv), money(-note.amount))],
         (_("Total credited"), money(-note.amount)),
     )

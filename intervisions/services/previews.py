@@ -1,6 +1,8 @@
 """What a bulk action will do, counted before a coordinator confirms it ("12 invoices will be
 issued"). Reads only: never writes, never sends e-mail."""
 
+from decimal import Decimal
+
 from django.db.models import Sum
 
 from .fees import missing_invoices
@@ -9,7 +11,8 @@ from .fees import missing_invoices
 def invoices_preview(cycle) -> dict:
     """How many invoices "issue the missing invoices" would issue, and their total."""
     todo = missing_invoices(cycle)
-    return {"count": todo.count(), "total": todo.aggregate(total=Sum("fee"))["total"] or 0}
+    total = Decimal(todo.aggregate(total=Sum("fee"))["total"] or 0)
+    return {"count": todo.count(), "total": total.quantize(Decimal("0.01"))}  # SQLite: 450
 
 
 def publish_preview(cycle) -> dict:

@@ -97,7 +97,7 @@ def credit(request, pk: int):
 @coordinator_required
 def issuer(request):
     """Who issues the invoices: name, address, BCE/KBO number, IBAN, BIC, VAT mention."""
-    instance = current_issuer() or InvoiceIssuer()
+    instance = current_issuer() or InvoiceIssuer(pk=1)  # pk 1: the one issuer (constraint)
     form = IssuerForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('directory', '0010_serviceindex_title'),
-        ('intervisions', '0001_initial'),
+        ('intervisions', '0002_translated_titles'),
     ]
 
     operations = [

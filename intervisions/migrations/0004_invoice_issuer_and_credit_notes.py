@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intervisions', '0001_initial'),
+        ('intervisions', '0003_session_place'),
     ]
 
     operations = [
