@@ -72,6 +72,8 @@ def picker_suggestions(request, source):
     response = JsonResponse({"results": results, "more": len(rows) > pickers.LIMIT, "mine": mine})
     response["Cache-Control"] = "private, max-age=60"
     return response
+
+
 @login_required
 def my_registrations(request):
     """Everything I signed up to: each app contributes its section (core.my_registrations)."""
