@@ -3,6 +3,7 @@ identifiers are normalised here for the form's errors and checked again by the s
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import CreditNote, InvoiceIssuer
@@ -32,7 +33,13 @@ class IssuerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for lang in ("fr", "nl"):
             self.fields[f"vat_mention_{lang}"].required = True
-        if self.instance.pk is None:
+        # Typed as people write it ("BE 0403 170 701"), stored normalised ("0403.170.701"):
+        # the stored length must not refuse the typed one.
+        number = self.fields["enterprise_number"]
+        number.max_length = 30
+        number.validators = [v for v in number.validators if not isinstance(v, MaxLengthValidator)]
+        number.widget.attrs["maxlength"] = "30"
+        if self.instance._state.adding:  # (a new issuer already has its pk: row 1)
             for lang, text in DEFAULT_VAT_MENTION.items():
                 if not self.initial.get(f"vat_mention_{lang}"):
                     self.initial[f"vat_mention_{lang}"] = text

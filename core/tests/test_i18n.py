@@ -24,7 +24,7 @@ def test_switcher_links_to_the_same_page_in_other_languages(client, db):
     html = client.get("/fr/annuaire/organisations/").content.decode()
     assert 'href="/nl/annuaire/organisations/"' in html
     assert 'href="/en/annuaire/organisations/"' in html
-    assert 'aria-current="true">Français' in html
+    assert 'aria-current="true">FR<span class="visually-hidden"> Français</span>' in html
 
 
 def test_dutch_text_falls_back_to_french_when_missing(client, db):

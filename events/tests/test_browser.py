@@ -52,7 +52,8 @@ def test_register_cancel_and_waiting_list_promotion(browser_page):
     mail.outbox.clear()
 
     page.reload()
-    page.get_by_role("button", name="Annuler mon inscription").click()
+    page.get_by_role("link", name="Annuler mon inscription").click()
+    page.get_by_role("button", name="Oui, annuler mon inscription").click()  # the confirmation
     assert "Votre inscription est annulée." in page.locator(".messages").inner_text()
     assert page.get_by_role("button", name="M'inscrire en un clic").is_visible()
 

@@ -55,6 +55,7 @@ def test_register_then_compose_and_publish(
     page.fill("#id_email", "AMINA@example.org")
     page.fill("#id_function", "assistante sociale")
     page.select_option("#id_organization", str(org.pk))
+    page.select_option("#id_sector", "social")
     page.check("#id_language_0")
     page.select_option("#id_choice_1", str(groups[0].pk))
     page.check("#id_commitment")
@@ -78,10 +79,12 @@ def test_register_then_compose_and_publish(
     page.goto(f"/fr/intervisions/gestion/{cycle.pk}/")
     with page.expect_navigation():
         page.locator(f"form[action$='/gestion/{cycle.pk}/composer/'] button").click()
-    assert page.locator("#registrations").get_by_text("Lundi matin").count() >= 2
+    # The groups table and the proposed group of each registration (rows or cards).
+    assert page.locator("main").get_by_text("Lundi matin").count() >= 2
     mail.outbox.clear()
-    with page.expect_navigation():
-        page.locator(f"form[action$='/gestion/{cycle.pk}/publier/'] button").click()
+    page.get_by_role("link", name="Publier les groupes et prévenir tout le monde").click()
+    with page.expect_navigation():  # the confirmation page says what publishing will do
+        page.get_by_role("button", name="Publier les groupes et prévenir tout le monde").click()
     assert page.locator(".message-success").count() == 1
     cycle.refresh_from_db()
     assert cycle.is_published

@@ -20,6 +20,7 @@ facilitators = intervision_fixtures.facilitators
 groups = intervision_fixtures.groups
 register = intervision_fixtures.register
 make_org = intervision_fixtures.make_org
+issuer = intervision_fixtures.issuer
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def person(db):
 
 
 @pytest.fixture
-def full_person(person, cycle, groups, register, coordinator):
+def full_person(person, cycle, groups, register, coordinator, issuer):
     """Nadia with a membership, an event registration, an intervision registration (paying,
     invoiced, in a published group) and a consent."""
     org = make_org(name="CPAS de Saint-Gilles")
