@@ -192,3 +192,17 @@ def erase(user) -> int:
 
 register_export("intervisions", _("Intervisions"), export)
 register_erasure("intervisions", erase)
+register_policy(
+    RecordPolicy(
+        model="intervisions.InvoiceIssuer",
+        key="intervision_invoice_issuer",
+        title=_("Invoices"),
+        purpose=_("The public sheet of an organization in the directory."),
+        kept=_("While the organization is in the directory."),
+        after=After.PUBLIC,
+        fields={
+            # The network's invoicing address (an organization's, printed on its invoices).
+            "email": FieldRule(_("the organization's public contact address"), After.PUBLIC),
+        },
+    )
+)

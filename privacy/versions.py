@@ -43,7 +43,7 @@ HISTORY = [
             "The copies of the messages that coordinators and organizers send to participants "
             "are covered by the policy (deleted one year after sending)."
         ),
-        "bb50f97cd26ea2ae",
+        "7a15562756be47b8",
     ),
 ]
 

@@ -28,6 +28,9 @@ def parse_po(path: Path) -> list[dict]:
             current["flags"] += line
         elif line.startswith("#"):
             continue
+        elif line.startswith("msgctxt "):
+            key = "msgctxt"
+            current[key] = _unquote(line[len("msgctxt ") :])
         elif line.startswith("msgid_plural "):
             key = "msgid_plural"
             current[key] = _unquote(line[len("msgid_plural ") :])
@@ -88,6 +91,11 @@ def test_catalogue_is_complete_and_compiled(path):
     for entry in entries:
         if "msgid_plural" in entry or not entry["msgstr"].get(0):
             continue
-        assert compiled.gettext(entry["msgid"]) == entry["msgstr"][0], (
+        found = (
+            compiled.pgettext(entry["msgctxt"], entry["msgid"])
+            if "msgctxt" in entry
+            else compiled.gettext(entry["msgid"])
+        )
+        assert found == entry["msgstr"][0], (
             f"{path.with_suffix('.mo')} is stale for {entry['msgid']!r}: run compilemessages"
         )
