@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from territory.models import Situated
+
 #: The free texts of a request: checked by the PII guard, emptied by the retention purge.
 FREE_TEXT_FIELDS = ("situation", "tried_text", "answer_when", "answer_text", "gap_description")
 
@@ -38,7 +40,7 @@ class HelpRequestQuerySet(models.QuerySet):
         return self.finished().filter(finished_at__lt=before, purged_at__isnull=True)
 
 
-class HelpRequest(models.Model):
+class HelpRequest(Situated):
     """A professional's request: a situation, without the person."""
 
     class Status(models.TextChoices):
@@ -100,22 +102,6 @@ class HelpRequest(models.Model):
     need = models.SlugField(_("need"), max_length=40, db_index=False)
     #: Public code (the directory's ``public`` taxonomy), or empty.
     public = models.SlugField(_("public"), max_length=40, blank=True, db_index=False)
-    municipality = models.ForeignKey(
-        "territory.Municipality",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("municipality"),
-    )
-    basin = models.ForeignKey(
-        "territory.Basin",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("basin"),
-    )
     urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency, default="normal")
     #: Services already tried, picked in the directory.
     tried_services = models.ManyToManyField(

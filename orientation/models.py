@@ -14,34 +14,18 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from territory.models import Situated
+
 from . import tree as pure
 
 
-class PathRecord(models.Model):
+class PathRecord(Situated):
     """One completed orientation path, counted without a person."""
 
     #: Need code (``orientation.needs.NEEDS``).
     need = models.SlugField(_("need"), max_length=40)
     #: The answers chosen, as {question code: answer code}; codes only, never free text.
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    #: Municipality of the situation, when the path asked for it.
-    municipality = models.ForeignKey(
-        "territory.Municipality",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("municipality"),
-    )
-    #: Basin of the situation (from the municipality, or asked).
-    basin = models.ForeignKey(
-        "territory.Basin",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("basin"),
-    )
     #: How many directory services fitted.
     result_count = models.PositiveIntegerField(_("services found"), default=0)
     #: Ids of the services opened from the result page.
@@ -62,29 +46,13 @@ class PathRecord(models.Model):
         return self.result_count > 0
 
 
-class UnmetNeed(models.Model):
+class UnmetNeed(Situated):
     """A path that ended with no fitting service: a gap in the offer, without a person."""
 
     #: Need code (``orientation.needs.NEEDS``).
     need = models.SlugField(_("need"), max_length=40)
     #: The answers chosen, as {question code: answer code}.
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    municipality = models.ForeignKey(
-        "territory.Municipality",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("municipality"),
-    )
-    basin = models.ForeignKey(
-        "territory.Basin",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("basin"),
-    )
     #: Day it was recorded.
     recorded_on = models.DateField(_("recorded on"), db_index=True)
 

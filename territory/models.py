@@ -79,3 +79,28 @@ class PostalCodeBasin(models.Model):
 
     def __str__(self):
         return f"{self.postal_code} → {self.basin}"
+
+
+class Situated(models.Model):
+    """Where a counted situation took place (an orientation path, an unmet need, a helpdesk
+    request): a municipality and its basin, both optional; nothing follows them back."""
+
+    municipality = models.ForeignKey(
+        "territory.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    basin = models.ForeignKey(
+        "territory.Basin",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("basin"),
+    )
+
+    class Meta:
+        abstract = True
