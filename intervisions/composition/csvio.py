@@ -11,11 +11,11 @@ This module must never import Django and must never leave a partial or stale out
 
 from __future__ import annotations
 
-import csv
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from core import csvfiles
 
 from .greedy import compose_greedy
 from .model import Composition, CompositionError, Group, Registrant, norm_language
@@ -26,55 +26,14 @@ R_OPTIONAL = ["pinned_group", "institution_type"]
 G_REQUIRED = ["id", "language", "min_size", "max_size"]
 G_OPTIONAL = ["max_per_institution", "slot"]
 A_COLUMNS = ["id", "group", "choice_rank", "reason"]
-MAX_ERRORS = 20
 
 
 def _fail(path: Path, errors: list[str]) -> None:
-    if errors:
-        more = len(errors) - MAX_ERRORS
-        tail = f"\n... and {more} more" if more > 0 else ""
-        raise CompositionError(f"{path.name}: " + "\n".join(errors[:MAX_ERRORS]) + tail)
+    csvfiles.fail(path, errors, CompositionError)
 
 
 def _rows(path: Path, required: list[str], optional: list[str]):
-    """Yield (line number, {column: stripped value}) after checking the header."""
-    try:
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
-    except FileNotFoundError:
-        raise CompositionError(f"{path.name}: file not found ({path})") from None
-    with handle:
-        reader = csv.reader(handle)
-        try:
-            header = [h.strip().lower() for h in next(reader)]
-        except StopIteration:
-            raise CompositionError(f"{path.name}: empty file, expected a header line") from None
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise CompositionError(f"{path.name}: line 1: unreadable ({exc})") from None
-        if len(header) == 1 and ";" in header[0]:
-            raise CompositionError(f"{path.name}: line 1: columns separated by ';', expected ','")
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise CompositionError(
-                f"{path.name}: line 1: missing column(s) {', '.join(missing)} "
-                f"(expected {','.join(required)}, optional {','.join(optional)})"
-            )
-        dupes = sorted({h for h in header if header.count(h) > 1})
-        if dupes:
-            raise CompositionError(f"{path.name}: line 1: duplicate column(s) {', '.join(dupes)}")
-        try:
-            for cells in reader:
-                if not any(c.strip() for c in cells):
-                    continue
-                if len(cells) != len(header):
-                    raise CompositionError(
-                        f"{path.name}: line {reader.line_num}: {len(cells)} fields, "
-                        f"the header has {len(header)}"
-                    )
-                yield reader.line_num, {h: c.strip() for h, c in zip(header, cells, strict=True)}
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise CompositionError(
-                f"{path.name}: line {reader.line_num}: unreadable ({exc})"
-            ) from None
+    return csvfiles.rows(path, required, optional, error=CompositionError)
 
 
 def _int(row: dict[str, str], column: str, default: int | None, errors: list[str], where: str):
@@ -177,22 +136,15 @@ def write_assignments(
     path: str | os.PathLike, comp: Composition, registrants: list[Registrant]
 ) -> None:
     """Write A.csv atomically (temporary file in the same folder, then rename)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(A_COLUMNS)
-            for r in registrants:
-                a = comp.assignments[r.id]
-                rank = "" if a.choice_rank is None else str(a.choice_rank)
-                writer.writerow([r.id, a.group or "", rank, a.reason])
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    csvfiles.write_atomically(
+        path,
+        A_COLUMNS,
+        (
+            [r.id, a.group or "", "" if a.choice_rank is None else str(a.choice_rank), a.reason]
+            for r in registrants
+            for a in (comp.assignments[r.id],)
+        ),
+    )
 
 
 def run_csv(

@@ -141,7 +141,7 @@ BAD_CASES = {
         "R.csv: line 10: 8 fields, the header has 7",
     ),
     "semicolon_file": (R_OK, G_OK.replace(",", ";"), "G.csv: line 1: columns separated by ';'"),
-    "empty_file": ("", G_OK, "R.csv: empty file"),
+    "empty_file": ("", G_OK, "R.csv: line 1: empty file"),
     "empty_id": (R_OK + ",i,social,FR,fr1,,\n", G_OK, "R.csv: line 10: empty id"),
     "repeated_choice": (
         R_OK.replace("fr1,,ngo", "fr1;fr1,,ngo"),

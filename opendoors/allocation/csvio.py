@@ -10,12 +10,12 @@ This module must never import Django and never leaves a partial output file.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
 import re
-import tempfile
 from pathlib import Path
+
+from core import csvfiles
 
 from .engine import allocate
 from .model import Allocation, AllocationError, Rules, Slot, Wish
@@ -23,52 +23,16 @@ from .model import Allocation, AllocationError, Rules, Slot, Wish
 SLOT_COLUMNS = ["id", "service", "day", "start", "end", "municipality", "capacity"]
 WISH_COLUMNS = ["professional", "slot", "rank"]
 OUT_COLUMNS = ["professional", "slot"]
-MAX_ERRORS = 20
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _NIS = re.compile(r"^\d{5}$")
 
 
 def _fail(path: Path, errors: list[str]) -> None:
-    if errors:
-        more = len(errors) - MAX_ERRORS
-        tail = f"\n... and {more} more" if more > 0 else ""
-        raise AllocationError(f"{path.name}: " + "\n".join(errors[:MAX_ERRORS]) + tail)
+    csvfiles.fail(path, errors, AllocationError)
 
 
 def _rows(path: Path, required: list[str]):
-    """Yield (line number, {column: stripped value}) after checking the header."""
-    try:
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
-    except OSError as exc:
-        raise AllocationError(f"{path.name}: cannot be read ({exc.strerror})") from None
-    with handle:
-        reader = csv.reader(handle)
-        try:
-            header = [h.strip().lower() for h in next(reader)]
-        except StopIteration:
-            raise AllocationError(f"{path.name}: line 1: empty file, expected a header") from None
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise AllocationError(f"{path.name}: line 1: unreadable ({exc})") from None
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise AllocationError(
-                f"{path.name}: line 1: missing column(s) {', '.join(missing)} "
-                f"(expected {','.join(required)})"
-            )
-        try:
-            for cells in reader:
-                if not any(c.strip() for c in cells):
-                    continue
-                if len(cells) != len(header):
-                    raise AllocationError(
-                        f"{path.name}: line {reader.line_num}: {len(cells)} fields, "
-                        f"the header has {len(header)}"
-                    )
-                yield reader.line_num, {h: c.strip() for h, c in zip(header, cells, strict=True)}
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise AllocationError(
-                f"{path.name}: line {reader.line_num}: unreadable ({exc})"
-            ) from None
+    return csvfiles.rows(path, required, error=AllocationError)
 
 
 def _minutes(raw: str) -> int | None:
@@ -160,19 +124,7 @@ def read_wishes(path: str | os.PathLike, slots: dict[str, Slot]) -> list[Wish]:
 
 def write_assignment(path: str | os.PathLike, result: Allocation) -> None:
     """Write atomically: a temporary file in the same folder, renamed over the target."""
-    path = Path(path)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
-        "w", delete=False, dir=path.parent or ".", suffix=".tmp", encoding="utf-8", newline=""
-    )
-    try:
-        with handle:
-            writer = csv.writer(handle)
-            writer.writerow(OUT_COLUMNS)
-            writer.writerows(result.assignment)
-        os.replace(handle.name, path)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
+    csvfiles.write_atomically(path, OUT_COLUMNS, result.assignment)
 
 
 def run_csv(slots_path, wishes_path, out_path, rules: Rules, *, time_limit: float = 30.0):
