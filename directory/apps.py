@@ -8,8 +8,26 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.db.models.signals import post_delete, post_save
 
-        from .models import Location, NotDuplicate, Organization, Service, Taxonomy, TaxonomyTerm
+        from .models import (
+            Address,
+            Location,
+            NotDuplicate,
+            Organization,
+            Phone,
+            Service,
+            Taxonomy,
+            TaxonomyTerm,
+        )
+        from .services.duplicates import directory_changed
+
+        # What the likely-duplicates report reads: its cached pairs are forgotten on any change.
+        for model in (Organization, Location, Address, Phone):
+            post_save.connect(directory_changed, sender=model, dispatch_uid=f"dup-{model.__name__}")
+            post_delete.connect(
+                directory_changed, sender=model, dispatch_uid=f"dup-del-{model.__name__}"
+            )
 
         def own_fields(model):  # not the reverse relations ("directory.Phone.None" noise)
             return [f.name for f in model._meta.concrete_fields]
