@@ -112,3 +112,13 @@ def test_my_data_lists_the_credited_invoice(credited):
             "credit_note": "CN-2030-0001",
         }
     ]
+
+
+@pytest.mark.django_db
+def test_my_registrations_show_the_live_invoice_and_the_cancelled_one(credited, client):
+    person, note = credited["people"][1], credited["note"]
+    new = services.issue_invoice(person, today=DAY)
+    client.force_login(UserFactory(email=person.email))
+    page = _text(client.get(reverse("core:my_registrations")))
+    assert f"Facture {new.number}" in page
+    assert f"Facture 2030-0002 annulée par la note de crédit {note.number}" in page
