@@ -145,6 +145,7 @@ def test_cancel_from_my_visits(client, week):
     assert client.post(url).status_code == 404
     client.force_login(first)
     assert url in client.get(reverse("opendoors:my_visits")).content.decode()
+    assert url in client.get(reverse("core:my_registrations")).content.decode()
     response = client.post(url, follow=True)
     assert "Votre visite est annulée" in response.content.decode()
     waiting.refresh_from_db()
