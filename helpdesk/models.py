@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 #: The free texts of a request: checked by the PII guard, emptied by the retention purge.
 FREE_TEXT_FIELDS = ("situation", "tried_text", "answer_when", "answer_text", "gap_description")
@@ -43,7 +44,7 @@ class HelpRequest(models.Model):
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("help request", "In progress")
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
         NO_SOLUTION = "no_solution", _("No solution found")
@@ -148,7 +149,10 @@ class HelpRequest(models.Model):
     helped = models.BooleanField(_("it helped"), null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(
-        _("created at"), default=timezone.now, editable=False, db_index=True
+        pgettext_lazy("help request", "created at"),
+        default=timezone.now,
+        editable=False,
+        db_index=True,
     )
     #: First day of the (local) month of creation: what the needs watch groups by.
     created_month = models.DateField(_("month"), editable=False)
@@ -156,7 +160,9 @@ class HelpRequest(models.Model):
     #: Working hours between the request and its answer (or its "no solution"): kept for stats.
     waiting_hours = models.FloatField(_("waiting time (working hours)"), null=True, editable=False)
     #: Answered, closed or "no solution found": the retention clock starts here.
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(
+        pgettext_lazy("help request", "finished at"), null=True, blank=True, editable=False
+    )
     purged_at = models.DateTimeField(_("free text deleted at"), null=True, editable=False)
 
     objects = HelpRequestQuerySet.as_manager()
