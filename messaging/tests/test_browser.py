@@ -75,7 +75,7 @@ def test_a_coordinator_writes_to_a_group_and_each_member_reads_their_language(
         assert "au groupe Lundi matin" in sent[address].body
         assert "/fr/intervisions/" in sent[address].body
     for address in ("jan@example.org", "marc@example.org"):
-        assert sent[address].body.startswith("Hallo ")
+        assert sent[address].body.startswith("Beste ")
         assert "aan de groep Lundi matin" in sent[address].body
         assert "/nl/intervisions/" in sent[address].body
     for m in sent.values():

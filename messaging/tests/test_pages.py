@@ -128,7 +128,7 @@ def test_a_dutch_page_speaks_dutch(client, coordinator, cycle, group_named):
         },
     ).content.decode()
     assert "Dit bericht wordt naar 4 personen verstuurd" in page
-    assert "Hallo Voornaam Achternaam," in page
+    assert "Beste Voornaam Achternaam," in page
     too_long = client.post(
         url,
         {

@@ -35,7 +35,7 @@ def test_french_and_dutch_registrants_get_their_own_wrapper_and_link(coordinator
     assert fr.body.startswith("Bonjour Anne Dupont,")
     assert "Message des organisateurs de « Table d'échanges santé mentale »" in fr.body
     assert f"/fr/agenda/{event.pk}/" in fr.body and "/nl/" not in fr.body
-    assert nl.body.startswith("Hallo Bram Peeters,")
+    assert nl.body.startswith("Beste Bram Peeters,")
     assert "Bericht van de organisatoren van ‘Uitwisselingstafel geestelijke gezondheid’" in nl.body
     assert f"/nl/agenda/{event.pk}/" in nl.body and "/fr/" not in nl.body
     for m in (fr, nl):
@@ -64,7 +64,7 @@ def test_a_group_gets_it_in_each_members_language(coordinator, cycle, group_name
     assert message.group == monday and message.cycle == cycle
     assert sent["amina@example.org"].body.startswith("Bonjour Amina Benali,")
     assert "au groupe Lundi matin" in sent["amina@example.org"].body
-    assert sent["jan@example.org"].body.startswith("Hallo Jan Claes,")
+    assert sent["jan@example.org"].body.startswith("Beste Jan Claes,")
     assert "aan de groep Lundi matin" in sent["jan@example.org"].body
     assert "/nl/intervisions/groupes/" in sent["marc@example.org"].body
 
