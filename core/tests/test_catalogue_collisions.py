@@ -23,9 +23,7 @@ from .test_translations import ROOT, parse_po
 #: an event is "Annulé", an invoice (and a booking) "Annulée"; the fix is a context on the
 #: events side (``pgettext_lazy("event", "Cancelled")`` in events/models/event.py and
 #: events/templates/events/_event_item.html), left to the events app's current change.
-KNOWN = {
-    ("fr", None, "Cancelled"): "booking/events/intervisions",
-}
+KNOWN: dict = {}
 
 
 def _catalogues(language: str) -> list[tuple[str, Path]]:
