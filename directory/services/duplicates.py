@@ -4,10 +4,12 @@ cache until the directory changes.
 
 The matching reads every organization, phone and address (about half a second for 3,200
 organizations), so the page reads the cached pairs instead. The cached list is labelled with a
-fingerprint: a version bumped by every save or delete of an organization, place, address or
-phone (the signals below, connected in ``apps.py``), and the counts and latest change of those
-rows (bulk writes, which send no signal: demo loaders, imports). "Not a duplicate" decisions are
-applied at every read, so a decision shows at once without recomputing.
+fingerprint: a version bumped by every save or delete of a place, address or phone, and by the
+saves of an organization that change what the matching reads (names, enterprise number,
+archived or not; the signals below, connected in ``apps.py``), and the counts of organizations,
+phones and addresses (bulk creations and deletions, which send no signal: demo loaders).
+"Not a duplicate" decisions are applied at every read, so a decision shows at once without
+recomputing.
 """
 
 import contextlib
@@ -15,7 +17,6 @@ import time
 
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import Count, Max
 
 from ..duplicates import Candidate, address_key, find_pairs, pair_key, phone_key
 from ..models import Address, Organization, Phone, PublicationStatus
@@ -23,6 +24,8 @@ from .merge import not_duplicate_pairs
 
 PAIRS_KEY = "directory:duplicates:pairs"
 VERSION_KEY = "directory:duplicates:version"
+#: The organization's fields the matching reads (see ``candidates``); status last.
+MATCHED_FIELDS = ("name", "name_fr", "name_nl", "enterprise_number", "status")
 #: Kept at most this long even if nothing seems to change (a write the fingerprint misses).
 TIMEOUT = 3600
 
@@ -84,16 +87,44 @@ def directory_changed(**kwargs) -> None:
     transaction.on_commit(bump_version)
 
 
+def _matched(values) -> tuple:
+    """What the matching reads of an organization: its names, number, and whether archived."""
+    *names_and_number, status = values
+    return (*names_and_number, status == PublicationStatus.ARCHIVED)
+
+
+def organization_saving(sender, instance, raw=False, **kwargs) -> None:
+    """pre_save: remember what the matching read of the organization before this save."""
+    row = None
+    if not instance._state.adding and not raw:
+        row = (
+            Organization.objects.rewrite(False)
+            .filter(pk=instance.pk)
+            .values_list(*MATCHED_FIELDS)
+            .first()
+        )
+    instance._duplicates_before = _matched(row) if row else None
+
+
+def organization_saved(sender, instance, created=False, **kwargs) -> None:
+    """post_save: forget the pairs only when a name, the number or the archiving changed (a
+    new description, a publication or a moderation leaves them as they are)."""
+    before = getattr(instance, "_duplicates_before", None)
+    if created or before is None:
+        directory_changed()
+        return
+    if before != _matched([getattr(instance, field) for field in MATCHED_FIELDS]):
+        directory_changed()
+
+
 def _fingerprint() -> tuple:
-    organizations = Organization.objects.aggregate(n=Count("pk"), last=Max("modified_at"))
     try:
         version = cache.get(VERSION_KEY, 0)
     except DatabaseError:
         version = time.time_ns()  # equal to nothing cached
     return (
         version,
-        organizations["n"],
-        organizations["last"],
+        Organization.objects.count(),
         Phone.objects.count(),
         Address.objects.count(),
     )

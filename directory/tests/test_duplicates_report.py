@@ -110,3 +110,26 @@ def test_merge_and_not_a_duplicate_show_at_once_on_the_cached_report(client, coo
     assert "1 paire à vérifier" in client.get(DUPLICATES).content.decode()
     assert client.post(f"{DUPLICATES}{c.pk}/fusionner/{d.pk}/").status_code == 302
     assert "Aucun doublon probable" in client.get(DUPLICATES).content.decode()
+
+
+def test_only_what_the_matching_reads_of_an_organization_recomputes_the_pairs(
+    client, coordinator, matching_calls
+):
+    (a, b), (c, d) = _pairs(2)
+    client.force_login(coordinator)
+    client.get(DUPLICATES)
+    a.description_fr = "Une nouvelle description"
+    a.save()
+    b.status = "draft"
+    b.save()
+    assert "2 paires à vérifier" in client.get(DUPLICATES).content.decode()
+    assert len(matching_calls) == 1  # a description or a moderation leaves the pairs as they are
+
+    a.name_fr = a.name = "Maison médicale Renommée"
+    a.save()
+    assert "Maison médicale Renommée" in client.get(DUPLICATES).content.decode()
+    assert len(matching_calls) == 2
+    c.status = "archived"
+    c.save()
+    assert "1 paire à vérifier" in client.get(DUPLICATES).content.decode()
+    assert len(matching_calls) == 3
