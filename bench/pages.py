@@ -122,7 +122,7 @@ PAGES = [
     # A professional's pages.
     Page("home", "professional", lambda n: "/fr/"),
     Page("profile", "professional", lambda n: "/fr/profil/"),
-    Page("my registrations", "professional", lambda n: "/fr/agenda/mes-inscriptions/"),
+    Page("my registrations", "professional", lambda n: "/fr/mes-inscriptions/"),
     Page("organization sheet", "professional", lambda n: n.organization.get_absolute_url()),
     Page("service sheet", "professional", lambda n: f"/fr/annuaire/services/{n.service.pk}/"),
     Page(
@@ -290,6 +290,12 @@ def build_network(scale: int, seed: int = 2026) -> None:
         importlib.import_module("directory.demo_services").load(rng, context, stdout=out)
         events_demo = importlib.import_module("events.demo")
         intervisions_demo = importlib.import_module("intervisions.demo")
+        issuer = importlib.import_module("intervisions.services.issuer")
+        # The network has one invoice issuer: the loader's second run keeps the first one's.
+        first_save = intervisions_demo.save_issuer
+        intervisions_demo.save_issuer = lambda new, by: (
+            issuer.current_issuer() or first_save(new, by)
+        )
         for _ in range(scale):
             events_demo.load(rng, context, stdout=out)
             cycles = intervisions_demo.load(rng, context, stdout=out)["intervision_cycles"]
@@ -304,6 +310,7 @@ def build_network(scale: int, seed: int = 2026) -> None:
             Registration.objects.bulk_create(copies)
             importlib.import_module("orientation.demo").load(rng, context, stdout=out)
             importlib.import_module("helpdesk.demo").load(rng, context, stdout=out)
+        intervisions_demo.save_issuer = first_save
         importlib.import_module("opendoors.demo").load(rng, context, stdout=out)
         importlib.import_module("privacy.demo").load(rng, context, stdout=out)
 
@@ -413,9 +420,20 @@ def clients(n: Network) -> dict:
         .select_related("user")
         .first()
     )
+    if admin is None:  # at ten times the demo, the event's organizer often has no account
+        admin, _ = Membership.objects.update_or_create(
+            user=User.objects.filter(role="professional").first(),
+            organization=n.organization,
+            defaults={"status": "accepted", "is_admin": True},
+        )
+    # The professional also edits the event: a member of its organizer (when the sheet pages'
+    # organization is another one, the organizer having no services).
+    Membership.objects.update_or_create(
+        user=admin.user, organization=n.event.organizer, defaults={"status": "accepted"}
+    )
     people = {
         "anonymous": None,
-        "professional": admin.user if admin else User.objects.filter(role="professional").first(),
+        "professional": admin.user,
         "facilitator": facilitator,
         "coordinator": User.objects.get(email="coordination@maillage.demo"),
         "requester": n.help_request.requester,

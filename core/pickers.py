@@ -34,6 +34,11 @@ class PickerSource:
     #: ``prepare(rows)``: read what ``detail`` needs for a list of rows, in a few queries (for
     #: ``own``; ``search`` prepares its own rows).
     prepare: Callable[[list], list] | None = None
+    #: ``allowed(user)``: who may query the JSON endpoint (None: anybody, the rows are public).
+    #: A source of people's names (not public) says who; others get a 403.
+    allowed: Callable[[object], bool] | None = None
+    #: ``label(row)``: the row's text in the list (None: ``str(row)``).
+    label: Callable[[object], str] | None = None
 
     def find(self, queryset: QuerySet, text: str, limit: int = LIMIT) -> list:
         text = " ".join(text.split())[:MAX_QUERY]
@@ -50,6 +55,12 @@ class PickerSource:
 
     def describe(self, row) -> str:
         return self.detail(row) if self.detail else ""
+
+    def may_use(self, user) -> bool:
+        return self.allowed is None or bool(self.allowed(user))
+
+    def label_of(self, row) -> str:
+        return self.label(row) if self.label else str(row)
 
 
 _sources: dict[str, PickerSource] = {}

@@ -59,6 +59,8 @@ def picker_suggestions(request, source):
     found = pickers.get(source)
     if found is None:
         raise Http404
+    if not found.may_use(request.user):
+        raise PermissionDenied  # e.g. people's names: coordinators only
     query = " ".join(str(request.GET.get("q", "")).split())[: pickers.MAX_QUERY]
     if query:
         rows, mine = found.find(found.queryset(), query, pickers.LIMIT + 1), False
@@ -66,7 +68,7 @@ def picker_suggestions(request, source):
         rows = found.own(request.user, pickers.LIMIT + 1)
         mine = bool(rows)
     results = [
-        {"id": str(row.pk), "label": str(row), "detail": found.describe(row)}
+        {"id": str(row.pk), "label": found.label_of(row), "detail": found.describe(row)}
         for row in rows[: pickers.LIMIT]
     ]
     response = JsonResponse({"results": results, "more": len(rows) > pickers.LIMIT, "mine": mine})

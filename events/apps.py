@@ -20,6 +20,6 @@ class EventsConfig(AppConfig):
 
         from core.my_registrations import register_provider
 
-        from . import mine
+        from . import mine, pickers  # noqa: F401 - pickers registers the "people" source
 
         register_provider("events", mine.section, order=10)

@@ -21,6 +21,7 @@ from .models import (
     SubGroup,
     Theme,
 )
+from .pickers import PersonField
 from .services import default_organizer, option_capacity_problem
 from .widgets import MinutesEditor
 
@@ -275,14 +276,23 @@ class ActionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["expectations"].queryset = expectations
         people = get_user_model().objects.filter(is_active=True)
-        if not user.is_coordinator:  # an organizer picks among their organizations' members
+        if user.is_coordinator:  # anybody, through the searchable people picker
+            owner = self.fields["owner"]
+            self.fields["owner"] = PersonField(
+                people.order_by("last_name", "first_name", "email"),
+                required=False,
+                label=owner.label,
+                empty_label=owner.empty_label,
+                help_text=_("Type a few letters of their name or e-mail address."),
+            )
+        else:  # an organizer picks among their organizations' members (a plain list)
             people = people.filter(
                 memberships__organization_id__in=user.organization_ids(),
                 memberships__status="accepted",
             )
-        self.fields["owner"].queryset = people.distinct().order_by(
-            "last_name", "first_name", "email"
-        )
+            self.fields["owner"].queryset = people.distinct().order_by(
+                "last_name", "first_name", "email"
+            )
         self.fields["owner_organization"].queryset = Organization.objects.published().order_by(
             "name"
         )

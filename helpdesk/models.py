@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from territory.models import Situated
 
@@ -45,7 +46,7 @@ class HelpRequest(Situated):
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("help request", "In progress")
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
         NO_SOLUTION = "no_solution", _("No solution found")
@@ -134,7 +135,10 @@ class HelpRequest(Situated):
     helped = models.BooleanField(_("it helped"), null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(
-        _("created at"), default=timezone.now, editable=False, db_index=True
+        pgettext_lazy("help request", "created at"),
+        default=timezone.now,
+        editable=False,
+        db_index=True,
     )
     #: First day of the (local) month of creation: what the needs watch groups by.
     created_month = models.DateField(_("month"), editable=False)
@@ -142,7 +146,9 @@ class HelpRequest(Situated):
     #: Working hours between the request and its answer (or its "no solution"): kept for stats.
     waiting_hours = models.FloatField(_("waiting time (working hours)"), null=True, editable=False)
     #: Answered, closed or "no solution found": the retention clock starts here.
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(
+        pgettext_lazy("help request", "finished at"), null=True, blank=True, editable=False
+    )
     purged_at = models.DateTimeField(_("free text deleted at"), null=True, editable=False)
 
     objects = HelpRequestQuerySet.as_manager()

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from accounts.permissions import coordinator_required
@@ -127,7 +127,7 @@ def watch_csv(request):
             content_type="text/plain; charset=utf-8",
         )
     data = cached_watch(filters)
-    header = [_("Table"), _("Row")] + [label for _code, label in columns()]
+    header = [pgettext("data table", "Table"), _("Row")] + [label for _code, label in columns()]
     rows = []
     for _code, title, section_rows in sections(data):
         for row in section_rows:

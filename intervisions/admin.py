@@ -73,7 +73,7 @@ class AttendanceAdmin(admin.ModelAdmin):
 
 @admin.register(Invoice)
 class InvoiceAdmin(admin.ModelAdmin):
-    list_display = ["number", "billed_to", "amount", "issued_on", "paid_at"]
+    list_display = ["number", "billed_to", "amount", "issued_on", "paid_at", "cancelled"]
     # An invoice is issued by services.issue_invoice (gapless number, amount = the registration's
     # fee) and paid through services.mark_paid: nothing of it is written here.
     readonly_fields = [
@@ -85,6 +85,7 @@ class InvoiceAdmin(admin.ModelAdmin):
         "issued_on",
         "paid_at",
         "reminded_at",
+        "cancelled",  # with its credit note (services.fees.credit)
     ]
 
     def has_add_permission(self, request):

@@ -44,7 +44,8 @@ def describe(registration) -> dict:
         "waiting": waiting_group(registration) if published and active else None,
         "token": services.page_token(registration),
         "feed_token": services.feed_token(registration),
-        "invoice": getattr(registration, "invoice", None),
+        "invoice": registration.live_invoice,
+        "credited": registration.credited_invoices,
         "is_active": active,
     }
 

@@ -123,7 +123,10 @@ def export(user) -> list[dict]:
     rows = []
     registrations = _registrations_of(user).select_related("cycle", "group", "organization")
     for r in registrations.order_by("created_at"):
-        invoice = Invoice.objects.filter(registration=r).first()
+        invoice = Invoice.objects.live().filter(registration=r).first()
+        credited = Invoice.objects.filter(registration=r, cancelled=True).select_related(
+            "credit_note"
+        )
         rows.append(
             {
                 "kind": "intervision_registration",
@@ -158,6 +161,15 @@ def export(user) -> list[dict]:
                     if invoice
                     else None
                 ),
+                "credited_invoices": [
+                    {
+                        "number": c.number,
+                        "amount": str(c.amount),
+                        "issued_on": c.issued_on.isoformat(),
+                        "credit_note": c.credit_note.number,
+                    }
+                    for c in credited.order_by("year", "sequence")
+                ],
             }
         )
     groups = Group.objects.filter(

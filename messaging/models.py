@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Audience(models.TextChoices):
@@ -46,7 +47,9 @@ class Message(models.Model):
 
     #: Given by the preview step; unique, so that a double submission sends once.
     token = models.UUIDField(_("sending token"), unique=True, editable=False)
-    audience = models.CharField(_("audience"), max_length=20, choices=Audience)
+    audience = models.CharField(
+        pgettext_lazy("message", "audience"), max_length=20, choices=Audience
+    )
     #: The event (audiences of an event).
     event = models.ForeignKey(
         "events.Event",

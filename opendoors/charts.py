@@ -5,6 +5,7 @@ import sys
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 def _pygal():
@@ -48,7 +49,7 @@ def by_day(figures) -> bytes:
     chart = _chart(_pygal().Bar, _("Visits, cancellations and no-shows by day"))
     chart.x_labels = [formats.date_format(r["label"], "D j/m") for r in figures["by_day"]]
     chart.add(_("Visits"), [r["visits"] for r in figures["by_day"]])
-    chart.add(_("Cancelled"), [r["cancelled"] for r in figures["by_day"]])
+    chart.add(pgettext("open doors", "Cancelled"), [r["cancelled"] for r in figures["by_day"]])
     chart.add(_("No-shows"), [r["absent"] for r in figures["by_day"]])
     return chart.render()
 

@@ -1,20 +1,24 @@
-"""Rows of the CSV/Excel exports (slots, bookings, evaluations) for core.tabular. Read only."""
+"""Rows of the CSV/Excel exports (slots, bookings, evaluations) for core.tabular. Read only.
+
+Words whose meaning here differs from other apps ("Slot" is a visit slot, "Confirmed" counts
+visits) carry the msgctxt "open doors" (core/tests/test_catalogue_collisions.py)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .models import Evaluation, Slot, Visit
 
 
 def slots(edition):
     header = [
-        _("Slot"),
+        pgettext("open doors", "Slot"),
         _("Service"),
         _("Organization"),
         _("Day"),
         _("Start"),
         _("End"),
         _("Capacity"),
-        _("Confirmed"),
+        pgettext("open doors", "Confirmed"),
         _("Languages"),
         _("Status"),
     ]
@@ -41,7 +45,7 @@ def slots(edition):
 
 def bookings(edition):
     header = [
-        _("Slot"),
+        pgettext("open doors", "Slot"),
         _("Service"),
         _("Day"),
         _("Start"),
@@ -51,7 +55,7 @@ def bookings(edition):
         _("Organization"),
         _("Status"),
         _("Booked at"),
-        _("Attendance"),
+        pgettext("open doors", "Attendance"),
         _("Source"),
     ]
     rows = []
@@ -78,7 +82,14 @@ def bookings(edition):
 
 
 def evaluations(edition):
-    header = [_("Slot"), _("Service"), _("Day"), _("Usefulness"), _("Will orient"), _("Comment")]
+    header = [
+        pgettext("open doors", "Slot"),
+        _("Service"),
+        _("Day"),
+        _("Usefulness"),
+        _("Will orient"),
+        _("Comment"),
+    ]
     rows = []
     for ev in Evaluation.objects.filter(visit__slot__participation__edition=edition).select_related(
         "visit__slot__participation__service"

@@ -13,6 +13,7 @@ rows (questions and leaves) and the ``Choice`` rows of each question. Texts are 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from territory.models import Situated
 
@@ -109,7 +110,7 @@ class TreeVersion(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("tree version", "Published")
         RETIRED = "retired", _("Replaced by a newer version")
 
     tree = models.ForeignKey(Tree, on_delete=models.CASCADE, related_name="versions")
@@ -128,7 +129,9 @@ class TreeVersion(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        pgettext_lazy("tree version", "published at"), null=True, blank=True
+    )
 
     objects = TreeVersionQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Consent(models.Model):
@@ -95,8 +96,12 @@ class ReadLog(models.Model):
 class RetentionRun(models.Model):
     """One run of the retention job and what each policy did (counts only)."""
 
-    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    started_at = models.DateTimeField(
+        pgettext_lazy("retention run", "started at"), auto_now_add=True
+    )
+    finished_at = models.DateTimeField(
+        pgettext_lazy("retention run", "finished at"), null=True, blank=True
+    )
     dry_run = models.BooleanField(_("dry run"), default=False)
     #: {policy key: number of rows treated}
     results = models.JSONField(_("results"), default=dict)

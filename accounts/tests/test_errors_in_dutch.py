@@ -98,9 +98,10 @@ def _french_catalogue(package_dir: pathlib.Path) -> dict:
     [
         pathlib.Path(django.__file__).parent / "conf",
         pathlib.Path(django.__file__).parent / "contrib/auth",
+        pathlib.Path(django.__file__).parent / "contrib/admin",
         pathlib.Path(allauth.__file__).parent,
     ],
-    ids=["django", "django.contrib.auth", "allauth"],
+    ids=["django", "django.contrib.auth", "django.contrib.admin", "allauth"],
 )
 def test_no_message_of_django_or_allauth_falls_back_to_french_on_a_dutch_page(package_dir):
     leaks = []
@@ -116,3 +117,87 @@ def test_no_message_of_django_or_allauth_falls_back_to_french_on_a_dutch_page(pa
         if dutch == french:
             leaks.append(msgid)
     assert leaks == []
+
+
+INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jouwe)\b", re.I)
+
+
+def _visible_text(response) -> str:
+    page = response.content.decode()
+    page = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def _informal(text: str) -> list[str]:
+    return [text[max(0, m.start() - 40) : m.end() + 40] for m in INFORMAL.finditer(text)]
+
+
+ANONYMOUS_PAGES = [
+    "/nl/compte/login/",
+    "/nl/compte/signup/",
+    "/nl/compte/password/reset/",
+    "/nl/compte/password/reset/done/",
+    "/nl/compte/password/reset/key/1-bad-key/",
+    "/nl/compte/confirm-email/",
+]
+SIGNED_IN_PAGES = [
+    "/nl/compte/password/change/",
+    "/nl/compte/email/",
+    "/nl/compte/logout/",
+    "/nl/compte/reauthenticate/",
+    "/nl/compte/2fa/",
+    "/nl/compte/2fa/totp/activate/",
+]
+MFA_PAGES = [
+    "/nl/compte/2fa/",
+    "/nl/compte/2fa/totp/deactivate/",
+    "/nl/compte/2fa/recovery-codes/generate/",
+    "/nl/compte/2fa/reauthenticate/",
+]
+
+
+@pytest.mark.django_db
+def test_dutch_account_pages_say_u_not_je(client):
+    """Sign-in, sign-up, password reset and change, e-mail, sign-out, reauthentication and the
+    two-factor pages (authenticator app, recovery codes) in Dutch: allauth's own Dutch says
+    "je"; the project's catalogue (maillage/upstream_messages.py) says "u"."""
+    seen = {}
+    for url in ANONYMOUS_PAGES:
+        seen[url] = client.get(url, follow=True)
+    client.force_login(UserFactory())
+    for url in SIGNED_IN_PAGES:
+        seen[url] = client.get(url, follow=True)
+    client.logout()
+    secured = UserFactory(mfa=True)
+    step = client.post("/nl/compte/login/", {"login": secured.email, "password": PASSWORD})
+    seen["/nl/compte/2fa/authenticate/"] = client.get(step["Location"])
+    client.logout()
+    client.force_login(secured)
+    for url in MFA_PAGES:
+        seen[url + " (TOTP on)"] = client.get(url, follow=True)
+    texts = {url: _visible_text(response) for url, response in seen.items()}
+    assert {url: r.status_code for url, r in seen.items() if r.status_code != 200} == {}
+    assert "Meld u opnieuw aan om uw account te beveiligen." in texts["/nl/compte/reauthenticate/"]
+    assert "twee-factor-authenticatie" in texts["/nl/compte/2fa/authenticate/"]
+    assert "Weet u zeker dat u zich wilt afmelden?" in texts["/nl/compte/logout/"]
+    assert {url: _informal(text) for url, text in texts.items() if _informal(text)} == {}
+
+
+@pytest.mark.django_db
+def test_dutch_account_e_mails_say_u_not_je(client, mailoutbox):
+    UserFactory(email="an.peeters@example.org")
+    client.post("/nl/compte/password/reset/", {"email": "an.peeters@example.org"})
+    client.post("/nl/compte/password/reset/", {"email": "onbekend@example.org"})
+    client.post(
+        "/nl/compte/signup/",
+        {
+            **SIGNUP,
+            "email": "nieuw@example.org",
+            "password1": "een-goed-ww-77",
+            "password2": "een-goed-ww-77",
+        },
+    )
+    assert len(mailoutbox) == 3
+    bodies = [f"{m.subject}\n{m.body}" for m in mailoutbox]
+    assert "U ontvangt deze e-mail omdat u of iemand anders gevraagd heeft" in bodies[0]
+    assert [_informal(body) for body in bodies] == [[], [], []]

@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from territory.models import Basin, Municipality
 
@@ -47,7 +48,7 @@ class AccessMode(models.TextChoices):
 class Fee(models.TextChoices):
     FREE = "free", _("Free")
     SLIDING = "sliding", _("Sliding scale (according to income)")
-    PAID = "paid", _("Paid")
+    PAID = "paid", pgettext_lazy("fee", "Paid")
 
 
 class ServiceAreaScope(models.TextChoices):

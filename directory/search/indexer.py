@@ -24,6 +24,10 @@ TRANSLATED_SERVICE_FIELDS = [
 ]
 LANGS = ("fr", "nl", "en")
 SLOT_MINUTES = 30
+#: Services read at once. On SQLite, Django prefetches a service's places with one ``OR`` term
+#: per place, and SQLite refuses an expression deeper than 1,000 (SQLITE_MAX_EXPR_DEPTH):
+#: "Expression tree is too large". 500 services have far fewer than 1,000 places.
+CHUNK_SIZE = 500
 
 
 def hours_token(moment: datetime.datetime) -> str:
@@ -116,7 +120,8 @@ def title(service: Service) -> str:
 
 
 def reindex(service_ids) -> None:
-    """Bring the index rows of these services up to date (insert, update or delete)."""
+    """Bring the index rows of these services up to date (insert, update or delete), reading
+    them ``CHUNK_SIZE`` at a time, in one transaction."""
     from territory.models import Municipality
 
     service_ids = list(service_ids)
@@ -125,31 +130,42 @@ def reindex(service_ids) -> None:
     municipalities = list(Municipality.objects.all())
     backend = get_backend()
     with transaction.atomic():
-        public = {s.pk: s for s in indexed_queryset().filter(pk__in=service_ids)}
-        gone = ServiceIndex.objects.filter(service_id__in=service_ids).exclude(
-            service_id__in=list(public)
-        )
-        gone_ids = list(gone.values_list("id", flat=True))
-        if gone_ids:
-            with connection.cursor() as cursor:
-                backend.delete(cursor, gone_ids)
-            ServiceIndex.objects.filter(id__in=gone_ids).delete()
-            _bump()
-        existing = dict(
-            ServiceIndex.objects.filter(service_id__in=list(public)).values_list("service_id", "id")
-        )
-        rows = []
-        for pk, service in public.items():
-            values = document(service, municipalities)
-            if pk in existing:
-                ServiceIndex.objects.filter(id=existing[pk]).update(**values)
-                index_id = existing[pk]
-            else:
-                index_id = ServiceIndex.objects.create(service_id=pk, **values).id
-            rows.append((index_id, values["body"], values["facets"], values["hours"]))
-        with connection.cursor() as cursor:
-            backend.write(cursor, rows)
+        for chunk in chunks(service_ids):
+            _reindex_chunk(chunk, municipalities, backend)
         _bump()
+
+
+def chunks(ids: list, size: int | None = None):
+    """``ids`` in slices of ``size`` (default ``CHUNK_SIZE``)."""
+    size = size or CHUNK_SIZE
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _reindex_chunk(service_ids: list, municipalities: list, backend) -> None:
+    public = {s.pk: s for s in indexed_queryset().filter(pk__in=service_ids)}
+    gone = ServiceIndex.objects.filter(service_id__in=service_ids).exclude(
+        service_id__in=list(public)
+    )
+    gone_ids = list(gone.values_list("id", flat=True))
+    if gone_ids:
+        with connection.cursor() as cursor:
+            backend.delete(cursor, gone_ids)
+        ServiceIndex.objects.filter(id__in=gone_ids).delete()
+    existing = dict(
+        ServiceIndex.objects.filter(service_id__in=list(public)).values_list("service_id", "id")
+    )
+    rows = []
+    for pk, service in public.items():
+        values = document(service, municipalities)
+        if pk in existing:
+            ServiceIndex.objects.filter(id=existing[pk]).update(**values)
+            index_id = existing[pk]
+        else:
+            index_id = ServiceIndex.objects.create(service_id=pk, **values).id
+        rows.append((index_id, values["body"], values["facets"], values["hours"]))
+    with connection.cursor() as cursor:
+        backend.write(cursor, rows)
 
 
 def _bump():
@@ -159,7 +175,7 @@ def _bump():
     transaction.on_commit(memory.bump_version)
 
 
-def rebuild(batch_size: int = 2000, stdout=None) -> int:
+def rebuild(batch_size: int | None = None, stdout=None) -> int:
     """Drop and rebuild the whole index; returns the number of indexed services."""
     from territory.models import Municipality
 
@@ -171,8 +187,8 @@ def rebuild(batch_size: int = 2000, stdout=None) -> int:
             backend.clear(cursor)
         ServiceIndex.objects.all().delete()
         ids = list(indexed_queryset().order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), batch_size):
-            chunk = list(indexed_queryset().filter(pk__in=ids[start : start + batch_size]))
+        for chunk_ids in chunks(ids, batch_size):
+            chunk = list(indexed_queryset().filter(pk__in=chunk_ids))
             objects = [ServiceIndex(service_id=s.pk, **document(s, municipalities)) for s in chunk]
             ServiceIndex.objects.bulk_create(objects, batch_size=500)
             created = ServiceIndex.objects.filter(service_id__in=[s.pk for s in chunk]).values_list(

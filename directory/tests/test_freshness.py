@@ -10,7 +10,9 @@ from django.utils.formats import date_format
 
 from directory.models import Service
 from directory.services import verify_service
+from directory.services.freshness import sheet_language
 from directory.tasks import remind_stale_sheets_task
+from maillage.testing.factories import OrganizationFactory
 
 from .factories import make_service
 
@@ -43,6 +45,37 @@ def test_reminder_to_the_organization_address_without_admin(stale, mailoutbox):
     stale.organization.save()
     remind_stale_sheets_task.enqueue()
     assert [m.to for m in mailoutbox] == [["info@example.org"]]
+
+
+def test_reminder_without_admin_in_the_language_of_a_dutch_organization(mailoutbox):
+    organization = OrganizationFactory(
+        name="OCMW Sint-Gillis", name_fr="", name_nl="OCMW Sint-Gillis", email="info@ocmw.example"
+    )
+    sheet = make_service(
+        organization=organization,
+        name_fr="",
+        name_nl="Sociale dienst",
+        description_nl="Eerste opvang",
+        languages=("nl",),
+        assured_days_ago=400,
+    )
+    remind_stale_sheets_task.enqueue()
+    (mail,) = mailoutbox
+    assert mail.to == ["info@ocmw.example"]
+    assert "Kijk de fiches van OCMW Sint-Gillis" in mail.subject
+    assert "Goeiedag," in mail.body and "Sociale dienst" in mail.body
+    assert f"/nl/annuaire/services/{sheet.pk}/" in mail.body
+    assert "/fr/" not in mail.body
+
+
+def test_reminder_language_falls_back_to_the_network_default():
+    organization = OrganizationFactory(name_fr="", name_nl="")
+    both = make_service(organization=organization, name_fr="", languages=("fr", "nl"))
+    assert sheet_language(organization, [both]) == "fr"
+    dutch_speaking = make_service(organization=organization, name_fr="", languages=("nl",))
+    assert sheet_language(organization, [dutch_speaking]) == "nl"
+    french = make_service(organization=organization, name_fr="Accueil", languages=("nl",))
+    assert sheet_language(organization, [french]) == "fr"  # the written text wins
 
 
 def test_verification_makes_the_sheet_fresh(client, org_admin, stale):

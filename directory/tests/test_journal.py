@@ -32,7 +32,7 @@ def test_journal_shows_phone_and_hours_edits_with_translated_labels(
     assert "mardi 14:00-17:00" in page
     assert "02 555 01 01 (Professionnel·les)" in page
     assert "Description (Néerlandais)" in page
-    assert "Une orientation est nécessaire" in page
+    assert "Une orientation préalable est nécessaire" in page
     assert "None" not in page
     assert "description_nl" not in page
     assert "referral_required" not in page

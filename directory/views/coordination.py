@@ -11,37 +11,12 @@ from django.views.decorators.http import require_POST
 from accounts.permissions import coordinator_required
 
 from .. import services as directory_services
-from ..duplicates import Candidate, address_key, find_pairs, phone_key
-from ..models import Address, ErrorReport, Organization, Phone, PublicationStatus, Service
+from ..models import ErrorReport, Organization, PublicationStatus, Service
+from ..services import duplicates as duplicate_services
 from ..services import merge as merge_services
 
-
-def candidates() -> list[Candidate]:
-    """Every organization as a duplicate-detection record (3 queries)."""
-    records = {
-        o.pk: Candidate(
-            id=o.pk, name=o.name_fr or o.name_nl or o.name, enterprise_number=o.enterprise_number
-        )
-        for o in Organization.objects.exclude(status=PublicationStatus.ARCHIVED).only(
-            "pk", "name", "name_fr", "name_nl", "enterprise_number"
-        )
-    }
-    for org_id, number in Phone.objects.filter(organization__isnull=False).values_list(
-        "organization_id", "number"
-    ):
-        if org_id in records and phone_key(number):
-            records[org_id].phones.add(phone_key(number))
-    for org_id, number in Phone.objects.filter(service__isnull=False).values_list(
-        "service__organization_id", "number"
-    ):
-        if org_id in records and phone_key(number):
-            records[org_id].phones.add(phone_key(number))
-    for org_id, street, postal_code in Address.objects.values_list(
-        "location__organization_id", "address_1", "postal_code"
-    ):
-        if org_id in records:
-            records[org_id].addresses.add(address_key(street, postal_code))
-    return list(records.values())
+#: Pairs on a page of the likely-duplicates report (``?page=`` for the next ones).
+PAIRS_PER_PAGE = 25
 
 
 @coordinator_required
@@ -90,10 +65,16 @@ def stale_sheets(request):
 
 @coordinator_required
 def duplicates(request):
-    pairs = find_pairs(candidates(), skip=merge_services.not_duplicate_pairs())
-    page = Paginator(pairs, 50).get_page(request.GET.get("page"))
-    organizations = Organization.objects.in_bulk([r.id for pair in page for r in pair[:2]])
-    rows = [(organizations[a.id], organizations[b.id], why) for a, b, why in page]
+    pairs = duplicate_services.likely_pairs()
+    page = Paginator(pairs, PAIRS_PER_PAGE).get_page(request.GET.get("page"))
+    organizations = Organization.objects.prefetch_related("locations__addresses").in_bulk(
+        {pk for a, b, _why in page for pk in (a, b)}
+    )
+    rows = [
+        (organizations[a], organizations[b], why)
+        for a, b, why in page
+        if a in organizations and b in organizations
+    ]
     return render(
         request,
         "directory/coordination/duplicates.html",

@@ -13,7 +13,7 @@ from ..duplicates import matches_for
 from ..forms import LocationForm, OrganizationForm, ProposeOrganizationForm, ServiceForm
 from ..models import Location, Organization, PublicationStatus, Service, Taxonomy
 from ..services import DirectoryError, can_edit_organization
-from .coordination import candidates
+from ..services.duplicates import candidates
 
 
 @login_required

@@ -9,6 +9,28 @@ from events.models import Event, EventOption, EventType, Series, Theme
 from maillage.testing.factories import OrganizationFactory
 
 
+def event_form_data(organizer, **extra) -> dict:
+    """What an organizer posts to create or edit an event: a change workshop with a lunch
+    option, changed by ``extra`` (a value of None leaves the field out)."""
+    data = {
+        "event_type": EventType.objects.get(code="change-workshop").pk,
+        "organizer": organizer.pk,
+        "title_fr": "Atelier du changement",
+        "place": "Salle Les Paradisiers, Auderghem",
+        "starts_at": "2030-06-17T14:00",
+        "ends_at": "2030-06-17T16:00",
+        "audience": "professionals",
+        "language": "fr",
+        "status": "published",
+        "registration_required": "on",
+        "capacity": "2",
+        "waitlist_enabled": "on",
+        "option_label": "Lunch réseau (13h–14h)",
+        "option_capacity": "1",
+    }
+    return {k: v for k, v in (data | extra).items() if v is not None}
+
+
 def in_days(days: float, hour: int = 9) -> datetime.datetime:
     moment = timezone.localtime() + datetime.timedelta(days=days)
     return moment.replace(hour=hour, minute=30, second=0, microsecond=0)

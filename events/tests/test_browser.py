@@ -2,6 +2,10 @@
 cancels, and the first person on the waiting list gets the seat (and an e-mail); an organizer
 writes the minutes in the rich-text editor under the strict CSP."""
 
+import datetime
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.db import connections
@@ -113,3 +117,73 @@ def _console_problem(message, problems):
     """Console errors, except the browser's own request for /favicon.ico (there is none)."""
     if message.type == "error" and not message.location.get("url", "").endswith("favicon.ico"):
         problems.append(f"{message.text} ({message.location.get('url')})")
+
+
+def _sign_in_coordinator(page, coordinator):
+    from django.core.cache import cache
+
+    from maillage.testing.factories import totp_code
+
+    page.goto("/fr/compte/login/")
+    page.fill("input[name=login]", coordinator.email)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
+    cache.clear()  # a TOTP code already used by an earlier browser test is refused
+    page.fill("input[name=code]", totp_code())
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    assert "/compte/" not in page.url, "the coordinator could not sign in"
+
+
+def test_followup_page_fits_a_phone(browser_page):
+    """At 390 px the follow-up page never scrolls sideways: the action plan scrolls in its own
+    labelled region (or its rows stack), the expectations and their forms wrap."""
+    from events.models import Action
+    from maillage.testing.factories import CoordinatorFactory, OrganizationFactory
+    from territory.models import Basin
+
+    page = browser_page
+    page.set_default_timeout(60_000)
+    coordinator = CoordinatorFactory()
+    basin = Basin.objects.get(code="nord")
+    event = EventFactory(
+        title="Concertation thématique Logement et santé mentale, troisième rencontre",
+        basin=basin,
+    )
+    owner = UserFactory(first_name="Marie-Christine", last_name="Vandenbroucke-Delacroix")
+    organization = OrganizationFactory(
+        name="Service de santé mentale interuniversitaire de Bruxelles-Nord-Est"
+    )
+    for n in range(3):
+        expectation = services.add_expectation(
+            event,
+            "Une cartographie partagée des services d'hébergement d'urgence accessibles "
+            f"aux personnes sans titre de séjour, point {n}",
+            raised_by="CPAS de Schaerbeek, service d'insertion socioprofessionnelle",
+            user=services.SYSTEM,
+        )
+        services.save_action(
+            Action(
+                title=f"Répertoire des services d'hébergement d'urgence, version {n}",
+                description="Recenser les places, les conditions d'accès et les contacts. " * 3,
+                basin=basin,
+                owner=owner,
+                owner_organization=organization,
+                due_date=datetime.date(2030, 3, 31),
+            ),
+            [expectation],
+            user=services.SYSTEM,
+        )
+    _sign_in_coordinator(page, coordinator)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/fr/agenda/suivi/?basin=nord")
+    assert "Plan d'action" in page.locator("main").inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.screenshot(path=Path(tempfile.gettempdir()) / "followup-390.png", full_page=True)
+    assert width <= 390, f"the page scrolls sideways: {width}px"
+    # The table scrolls in its own region, named by the heading and the caption.
+    region = page.get_by_role("region", name="Plan d'action 3 en cours, 0 réalisée")
+    assert region.count() == 1
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth && e.tabIndex === 0")
+    connections.close_all()

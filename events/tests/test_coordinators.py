@@ -10,8 +10,8 @@ from django.utils import translation
 
 from events import demo, services
 from events.errors import EventError
-from events.models import Event, EventType
-from events.tests.factories import EventFactory
+from events.models import Event
+from events.tests.factories import EventFactory, event_form_data
 from maillage.testing.factories import (
     CoordinatorFactory,
     MembershipFactory,
@@ -24,25 +24,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _data(organizer, **extra):
-    data = {
-        "event_type": EventType.objects.get(code="change-workshop").pk,
-        "organizer": organizer.pk,
-        "title_fr": "Atelier du changement",
-        "place": "Salle Les Paradisiers, Auderghem",
-        "starts_at": "2030-06-17T14:00",
-        "ends_at": "2030-06-17T16:00",
-        "audience": "professionals",
-        "language": "fr",
-        "status": "published",
-        "registration_required": "on",
+    """The shared event form data, with registration dates and a 40-seat capacity."""
+    dates = {
         "registration_opens_at": "2030-05-01T09:00",
         "registration_deadline": "2030-06-10T12:00",
         "capacity": "40",
-        "waitlist_enabled": "on",
-        "option_label": "Lunch réseau (13h–14h)",
         "option_capacity": "25",
     }
-    return {k: v for k, v in (data | extra).items() if v is not None}
+    return event_form_data(organizer, **(dates | extra))
 
 
 # --- 1. The network itself organizes ------------------------------------------------------

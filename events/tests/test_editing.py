@@ -5,31 +5,11 @@ import pytest
 from django.urls import reverse
 
 from events import services
-from events.models import Event, EventType
-from events.tests.factories import EventFactory
+from events.models import Event
+from events.tests.factories import EventFactory, event_form_data
 from maillage.testing.factories import MembershipFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _data(organizer, **extra):
-    data = {
-        "event_type": EventType.objects.get(code="change-workshop").pk,
-        "organizer": organizer.pk,
-        "title_fr": "Atelier du changement",
-        "place": "Salle Les Paradisiers, Auderghem",
-        "starts_at": "2030-06-17T14:00",
-        "ends_at": "2030-06-17T16:00",
-        "audience": "professionals",
-        "language": "fr",
-        "status": "published",
-        "registration_required": "on",
-        "capacity": "2",
-        "waitlist_enabled": "on",
-        "option_label": "Lunch réseau (13h–14h)",
-        "option_capacity": "1",
-    }
-    return data | extra
 
 
 def test_member_creates_an_event_with_lunch(client, user):
@@ -37,12 +17,12 @@ def test_member_creates_an_event_with_lunch(client, user):
     MembershipFactory(user=user, organization=organization)
     client.force_login(user)
     assert client.get(reverse("events:create")).status_code == 200
-    response = client.post(reverse("events:create"), _data(organization))
+    response = client.post(reverse("events:create"), event_form_data(organization))
     assert response.status_code == 302, response.content.decode()[-2000:]
     event = Event.objects.get()
     assert event.organizer == organization and event.options.get().capacity == 1
     other = OrganizationFactory()
-    refused = client.post(reverse("events:create"), _data(other))
+    refused = client.post(reverse("events:create"), event_form_data(other))
     assert refused.status_code == 200 and Event.objects.count() == 1
 
 
@@ -62,7 +42,7 @@ def test_edit_capacity_promotes_and_refuses_below_confirmed(client, coordinator)
     assert waiting.status == "waiting"
     client.force_login(coordinator)
     url = reverse("events:edit", args=[event.pk])
-    data = _data(event.organizer, capacity="2", option_label="", option_capacity="")
+    data = event_form_data(event.organizer, capacity="2", option_label="", option_capacity="")
     assert client.post(url, data).status_code == 302
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"

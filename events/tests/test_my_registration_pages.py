@@ -11,7 +11,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from events import services
-from events.tests.factories import EventFactory, EventOptionFactory
+from events.tests.factories import EventFactory, EventOptionFactory, in_days
 from maillage.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +183,21 @@ def test_the_month_view_lists_days_with_events_for_phones(client):
     )
     assert 'class="month-day-long"' in page
     assert "no-events" in page
+
+
+def test_a_past_event_shows_no_seats_left_and_its_minutes_keep_their_language(client):
+    from django.utils import timezone
+
+    from events.models import Report
+
+    past = EventFactory(
+        capacity=20, language="fr", starts_at=in_days(-30), ends_at=in_days(-30, hour=12)
+    )
+    EventOptionFactory(event=past, capacity=10)
+    Report.objects.create(event=past, body="<p>Compte rendu.</p>", published_at=timezone.now())
+    page = unescape(client.get(f"/nl/agenda/{past.pk}/").content.decode())
+    assert "nog 20 plaatsen" not in page
+    assert "Je reste pour le lunch" not in page
+    assert '<div class="report-body" lang="fr"><p>Compte rendu.</p>' in page
+    coming = EventFactory(capacity=20)
+    assert "nog 20 plaatsen" in unescape(client.get(f"/nl/agenda/{coming.pk}/").content.decode())

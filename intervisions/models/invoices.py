@@ -2,7 +2,9 @@
 that cancel them.
 
 An invoice is never deleted or renumbered: it is cancelled by a credit note, numbered in its own
-gap-free sequence. Both keep a copy of what they printed (issuer, recipient, VAT mention), so a
+gap-free sequence. A registration may then get a new invoice: over time it has several, at most
+one of them live (not cancelled), which the database enforces (``intervisions_one_live_invoice``,
+a unique index on the registration of the invoices not ``cancelled``). Both keep a copy of what they printed (issuer, recipient, VAT mention), so a
 later change of the issuer or of the directory never alters a document already sent. Rows are
 written through ``intervisions.services.fees`` only; this module never sends e-mail, never locks
 and never writes other apps' rows.
@@ -40,14 +42,18 @@ class CreditNoteSequence(YearSequence):
 class InvoiceQuerySet(models.QuerySet):
     def unpaid(self):
         """Invoices still to be paid (neither paid nor cancelled by a credit note)."""
-        return self.filter(paid_at__isnull=True, credit_note__isnull=True)
+        return self.filter(paid_at__isnull=True, cancelled=False)
+
+    def live(self):
+        """Invoices not cancelled by a credit note (at most one per registration)."""
+        return self.filter(cancelled=False)
 
 
 class Invoice(models.Model):
-    """The invoice of a paying registration, numbered YYYY-NNNN without gaps."""
+    """An invoice of a paying registration, numbered YYYY-NNNN without gaps."""
 
-    registration = models.OneToOneField(
-        Registration, on_delete=models.PROTECT, related_name="invoice"
+    registration = models.ForeignKey(
+        Registration, on_delete=models.PROTECT, related_name="invoices"
     )
     year = models.PositiveSmallIntegerField()
     sequence = models.PositiveIntegerField()
@@ -79,6 +85,9 @@ class Invoice(models.Model):
     vat_mention = models.CharField(_("VAT mention"), max_length=255, blank=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
+    #: Set with its credit note, in the same transaction (``services.fees.credit``): the
+    #: column the one-live-invoice constraint reads (a constraint cannot read another table).
+    cancelled = models.BooleanField(_("cancelled by a credit note"), default=False)
 
     objects = InvoiceQuerySet.as_manager()
 
@@ -87,7 +96,14 @@ class Invoice(models.Model):
         verbose_name_plural = _("invoices")
         ordering = ["year", "sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "sequence"], name="intervisions_invoice_number")
+            models.UniqueConstraint(
+                fields=["year", "sequence"], name="intervisions_invoice_number"
+            ),
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=models.Q(cancelled=False),
+                name="intervisions_one_live_invoice",
+            ),
         ]
 
     def __str__(self):
@@ -108,7 +124,7 @@ class Invoice(models.Model):
 
     @property
     def is_cancelled(self) -> bool:
-        return hasattr(self, "credit_note")
+        return self.cancelled
 
 
 class CreditNote(models.Model):

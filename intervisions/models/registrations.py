@@ -150,6 +150,20 @@ class Registration(models.Model):
     def full_name(self) -> str:
         return str(self)
 
+    @property
+    def live_invoice(self):
+        """The invoice that counts (not cancelled by a credit note), or None."""
+        return self.invoices.filter(cancelled=False).first()
+
+    @property
+    def credited_invoices(self) -> list:
+        """Former invoices, each cancelled by its credit note (oldest first)."""
+        return list(
+            self.invoices.filter(cancelled=True)
+            .select_related("credit_note")
+            .order_by("year", "sequence")
+        )
+
     def can_become(self, status: str) -> bool:
         return status in self.TRANSITIONS[self.Status(self.status)]
 

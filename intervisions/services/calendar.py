@@ -5,6 +5,8 @@ Addresses: a host's confidential location (a shelter) is never shown; the group 
 the host gives the address directly.
 """
 
+from dataclasses import dataclass, field
+
 from django.db import transaction
 
 from .. import scheduling
@@ -36,8 +38,47 @@ def can_manage(user, group) -> bool:
     )
 
 
+@dataclass
+class CalendarPlan:
+    """A regenerated calendar and what became of the places set on the former sessions:
+    ``places_kept`` carried whole to the session of the same date, ``places_dropped`` lost
+    (the date left the calendar, or the chosen location belongs to a host that no longer
+    hosts that date: then its other address and access note are still kept)."""
+
+    sessions: list = field(default_factory=list)
+    places_kept: int = 0
+    places_dropped: int = 0
+
+
+def _has_place(session) -> bool:
+    return bool(session.location_id or session.other_address or session.access_note)
+
+
+def _carry_places(former: dict, sessions: list, plan: CalendarPlan) -> None:
+    """Give each new session the place set on the former session of the same date."""
+    for session in sessions:
+        old = former.pop(session.date, None)
+        if old is None:
+            continue
+        session.other_address, session.access_note = old.other_address, old.access_note
+        same_host = old.location_id and old.location.organization_id == session.host_id
+        session.location_id = old.location_id if same_host else None
+        session.save(update_fields=["location", "other_address", "access_note"])
+        if old.location_id and not same_host:
+            plan.places_dropped += 1
+        else:
+            plan.places_kept += 1
+    plan.places_dropped += len(former)  # dates no longer in the calendar
+
+
 def plan_group(group, by, *, seed: int = 0) -> list[Session]:
     """(Re)generate the sessions of a group, their hosts and the presenters' rota."""
+    return regenerate_calendar(group, by, seed=seed).sessions
+
+
+def regenerate_calendar(group, by, *, seed: int = 0) -> CalendarPlan:
+    """(Re)generate the sessions of a group, their hosts and the presenters' rota, keeping the
+    place set on a session whose date stays in the calendar (``CalendarPlan``)."""
     if not can_manage(by, group):
         raise IntervisionError("not_allowed")
     cycle = group.cycle
@@ -57,19 +98,23 @@ def plan_group(group, by, *, seed: int = 0) -> list[Session]:
         rota = scheduling.presenter_rota(dates, people) if people else {}
     except scheduling.SchedulingError as error:
         raise IntervisionError("scheduling", detail=error.message) from error
+    plan = CalendarPlan()
     with transaction.atomic():
+        former = {s.date: s for s in group.sessions.select_related("location") if _has_place(s)}
         group.sessions.all().delete()
         sessions = [
             Session.objects.create(group=group, number=n, date=day, host_id=hosts.get(day))
             for n, day in enumerate(dates, start=1)
         ]
+        _carry_places(former, sessions, plan)
         by_date = {s.date: s for s in sessions}
         Presentation.objects.bulk_create(
             Presentation(session=by_date[day], registration_id=pk)
             for day, pks in rota.items()
             for pk in pks
         )
-    return sessions
+    plan.sessions = sessions
+    return plan
 
 
 def rehost(group, by, *, seed: int = 0) -> None:

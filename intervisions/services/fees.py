@@ -4,6 +4,14 @@ Invoices are numbered YYYY-NNNN and credit notes CN-YYYY-NNNN, each unique and w
 year (the number is taken under a row lock in the same transaction as the document). An invoice
 is never deleted or renumbered: a credit note cancels it. Each document copies the issuer and the
 recipient as they are when it is issued. Also: payments and reminders for the unpaid ones.
+
+A credit-noted invoice no longer counts: the registration can be invoiced again, under a new
+number. At most one invoice of a registration is live (not cancelled). Two guards keep it so:
+``issue_invoice`` locks the registration's row (``select_for_update``, PostgreSQL) before it
+looks for a live invoice, so two coordinators issuing at once queue and the second gets the
+first one's invoice; and the unique index ``intervisions_one_live_invoice`` refuses a second live
+row whatever the path (SQLite, which has no row locks, serialises writers anyway). A refused
+insert rolls the whole transaction back, the sequence's increment with it: no gap.
 """
 
 import datetime
@@ -44,7 +52,8 @@ def billing_address(organization) -> str:
 
 
 def issue_invoice(registration: Registration, *, today=None) -> Invoice:
-    """The registration's invoice (created once; the same one afterwards)."""
+    """The registration's live invoice: created when it has none (never, or only credit-noted
+    ones), the same one afterwards."""
     if registration.cycle.is_free or not registration.fee:
         raise IntervisionError("free_cycle")
     if registration.anonymised_at:
@@ -53,7 +62,8 @@ def issue_invoice(registration: Registration, *, today=None) -> Invoice:
     today = today or timezone.localdate()
     language = notifications.language_of(registration)
     with transaction.atomic():
-        existing = Invoice.objects.filter(registration=registration).first()
+        Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        existing = Invoice.objects.live().filter(registration=registration).first()
         if existing:
             return existing
         organization = registration.organization
@@ -82,14 +92,15 @@ def issue_invoice(registration: Registration, *, today=None) -> Invoice:
 
 
 def missing_invoices(cycle):
-    """Placed, accepted, paying registrations of the cycle that have no invoice yet."""
+    """Placed, accepted, paying registrations of the cycle without a live invoice (none yet,
+    or only invoices cancelled by a credit note)."""
     return (
         cycle.registrations.filter(
             status=Registration.Status.ACCEPTED,
             group__isnull=False,
-            invoice__isnull=True,
             fee__gt=0,
         )
+        .exclude(invoices__cancelled=False)
         .personal()
         .order_by("pk")
     )
@@ -122,6 +133,8 @@ def credit(invoice: Invoice, reason: str, by, *, today=None) -> CreditNote:
             issued_on=today,
             reason=reason,
         )
+        locked.cancelled = True
+        locked.save(update_fields=["cancelled"])
     return note
 
 

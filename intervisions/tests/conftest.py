@@ -1,5 +1,6 @@
 """Fixtures of the intervisions tests: a cycle with two French groups and a Dutch one, their
-facilitators, and a helper that registers people through the service."""
+facilitators, a helper that registers people through the service, and one that makes a late
+registration by hand (after the cycle closed: the service would refuse it)."""
 
 import datetime
 import itertools
@@ -59,6 +60,29 @@ def cycle(db, facilitators):
 @pytest.fixture
 def groups(cycle):
     return list(cycle.groups.order_by("pk"))
+
+
+def late_registration(like, **fields):
+    """A registration added by hand to the cycle of ``like`` (a published registration), for
+    its organization and with its consent: a late-comer the service would refuse."""
+    from intervisions.models import Registration
+
+    n = next(_counter)
+    data = {
+        "cycle": like.cycle,
+        "first_name": "Late",
+        "last_name": f"Comer{n}",
+        "email": f"late{n}@example.org",
+        "function": "infirmier",
+        "organization": like.organization,
+        "sector": "health",
+        "language": "fr",
+        "fee": 120,
+        "consent_at": like.consent_at,
+        "consent_version": "t",
+    }
+    data.update(fields)
+    return Registration.objects.create(**data)
 
 
 def make_org(**fields):

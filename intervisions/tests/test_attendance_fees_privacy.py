@@ -15,7 +15,7 @@ from intervisions.models import Cycle, Invoice, Registration
 from maillage.testing.factories import UserFactory
 from maillage.testing.pdf import pdf_text
 
-from .conftest import hold_sessions
+from .conftest import hold_sessions, late_registration
 
 LIMIT = 2.0
 
@@ -87,19 +87,7 @@ def test_invoice_numbers_are_unique_and_without_gaps(issuer, published, cycle, c
     text = pdf_text(pdf.invoice(issued[0]))
     assert "2030-0001" in text and published[0].full_name in text
     next_year = services.issue_invoice(
-        Registration.objects.create(
-            cycle=cycle,
-            first_name="N",
-            last_name="Y",
-            email="n@example.org",
-            function="f",
-            organization=published[0].organization,
-            sector="social",
-            language="fr",
-            fee=150,
-            consent_at=published[0].consent_at,
-            consent_version="t",
-        ),
+        late_registration(published[0], sector="social", fee=150),
         today=datetime.date(2031, 1, 5),
     )
     assert next_year.number == "2031-0001"

@@ -167,3 +167,69 @@ def test_personal_feed_with_signed_token(client, season_2025, coordinator):
     assert page.status_code == 200 and "Mardi" in page.content.decode()
     ics = client.get(reverse("intervisions:ics", args=[services.page_token(person)]))
     assert ics["Content-Disposition"].startswith("attachment")
+
+
+# --- Places set on sessions survive a regenerated calendar ----------------------------------
+
+
+@pytest.mark.django_db
+def test_regenerating_keeps_the_place_of_a_date_still_in_the_calendar(
+    client, season_2025, coordinator
+):
+    from intervisions.services.places import set_session_place
+
+    _cycle, group = season_2025
+    _members(group, 9)
+    first, *_rest = services.plan_group(group, coordinator)
+    host_place = first.host.locations.first()
+    set_session_place(first, coordinator, location=host_place, access_note="Sonnette 3")
+    third = group.sessions.get(number=3)
+    set_session_place(third, coordinator, other_address="Maison des associations, rue Haute 1")
+    client.force_login(coordinator)
+    response = client.post(reverse("intervisions:plan", args=[group.pk]), follow=True)
+    page = response.content.decode()
+    assert "2 lieux de séance conservés, 0 abandonné" in page
+    assert "Maison des associations, rue Haute 1" in page and "Sonnette 3" in page
+    again = group.sessions.get(date=first.date)
+    assert (again.location_id, again.access_note) == (host_place.pk, "Sonnette 3")
+    assert group.sessions.get(date=third.date).other_address.startswith("Maison des")
+
+
+@pytest.mark.django_db
+def test_a_date_that_leaves_the_calendar_drops_its_place(client, season_2025, coordinator):
+    from intervisions.services.places import set_session_place
+
+    cycle, group = season_2025
+    _members(group, 9)
+    services.plan_group(group, coordinator)
+    last = group.sessions.order_by("-date").first()
+    set_session_place(last, coordinator, other_address="Salle du dernier jour")
+    kept = group.sessions.get(number=1)
+    set_session_place(kept, coordinator, access_note="Entrée par la cour")
+    cycle.session_count = 8  # the last date leaves the calendar
+    cycle.save()
+    client.force_login(coordinator)
+    response = client.post(reverse("intervisions:plan", args=[group.pk]), follow=True)
+    page = response.content.decode()
+    assert "1 lieu de séance conservé, 1 abandonné" in page
+    assert "Salle du dernier jour" not in page and "Entrée par la cour" in page
+    assert not group.sessions.filter(date=last.date).exists()
+
+
+@pytest.mark.django_db
+def test_a_location_of_a_host_that_changed_is_dropped_but_its_note_kept(season_2025, coordinator):
+    from intervisions.models import Session
+    from intervisions.services.calendar import regenerate_calendar
+    from intervisions.services.places import set_session_place
+
+    _cycle, group = season_2025
+    _members(group, 9)
+    first = services.plan_group(group, coordinator)[0]
+    set_session_place(first, coordinator, location=first.host.locations.first(), access_note="2e")
+    stranger = make_org(name="Ancien hôte")
+    Session.objects.filter(pk=first.pk).update(host=stranger)  # the host of that date changes
+    Session.objects.filter(pk=first.pk).update(location=stranger.locations.first())
+    plan = regenerate_calendar(group, coordinator)
+    again = group.sessions.get(date=first.date)
+    assert (plan.places_kept, plan.places_dropped) == (0, 1)
+    assert again.location_id is None and again.access_note == "2e"

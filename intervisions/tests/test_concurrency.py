@@ -73,3 +73,20 @@ def test_simultaneous_invoices_are_numbered_without_gaps(issuer, cycle, groups, 
     assert errors == []
     numbers = sorted(Invoice.objects.values_list("sequence", flat=True))
     assert numbers == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_simultaneous_reissue_after_a_credit_note_gives_one_live_invoice(
+    issuer, cycle, groups, register, coordinator
+):
+    from intervisions.services import fees
+
+    person = register([groups[0]])
+    day = datetime.date(2031, 3, 1)
+    fees.credit(services.issue_invoice(person, today=day), "error", coordinator, today=day)
+    results, errors = _together([lambda: services.issue_invoice(person, today=day)] * 4)
+    assert errors == []
+    assert len({i.pk for i in results}) == 1  # the three others got the first one's invoice
+    assert Invoice.objects.live().filter(registration=person).count() == 1
+    assert sorted(Invoice.objects.values_list("sequence", flat=True)) == [1, 2]  # no gap

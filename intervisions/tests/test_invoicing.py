@@ -12,10 +12,12 @@ from django.urls import reverse
 
 from intervisions import pdf, services
 from intervisions.errors import IntervisionError
-from intervisions.models import CreditNote, Cycle, Invoice, InvoiceIssuer, Registration
+from intervisions.models import CreditNote, Cycle, Invoice, InvoiceIssuer
 from intervisions.services import fees
 from maillage.testing.factories import AddressFactory, OrganizationFactory
 from maillage.testing.pdf import pdf_text
+
+from .conftest import late_registration
 
 LIMIT = 2.0
 DAY = datetime.date(2030, 10, 2)
@@ -124,22 +126,7 @@ def test_credit_note_cancels_without_breaking_the_numbering(issuer, published, c
     # The invoice stays, with its number; the next invoice takes the next number.
     assert sorted(Invoice.objects.values_list("sequence", flat=True)) == [1, 2, 3]
     assert Invoice.objects.get(pk=issued[1].pk).number == "2030-0002"
-    late = services.issue_invoice(
-        Registration.objects.create(
-            cycle=cycle,
-            first_name="Late",
-            last_name="Comer",
-            email="late@example.org",
-            function="infirmier",
-            organization=published[0].organization,
-            sector="health",
-            language="fr",
-            fee=120,
-            consent_at=published[0].consent_at,
-            consent_version="t",
-        ),
-        today=DAY,
-    )
+    late = services.issue_invoice(late_registration(published[0]), today=DAY)
     assert late.number == "2030-0004"
     second = fees.credit(issued[2], "error", coordinator, today=DAY)
     assert second.number == "CN-2030-0002"

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from privacy.audit import log_read
@@ -16,7 +17,7 @@ from ..errors import IntervisionError
 from ..forms import AttendanceForm, SessionPlaceForm, SwapForm
 from ..models import Attendance, Group, Session
 from ..services.attendance import has_started
-from ..services.calendar import can_manage, host_address, members, rehost
+from ..services.calendar import can_manage, host_address, members, regenerate_calendar, rehost
 from ..services.places import set_session_place
 
 
@@ -59,16 +60,31 @@ def group_detail(request, pk: int):
 @require_POST
 def plan(request, pk: int):
     group = get_object_or_404(Group, pk=pk)
+    plan = None
     try:
         if request.POST.get("what") == "hosts":
             rehost(group, request.user)
         else:
-            services.plan_group(group, request.user)
+            plan = regenerate_calendar(group, request.user)
     except IntervisionError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The calendar has been generated."))
+        if plan is not None and (plan.places_kept or plan.places_dropped):
+            messages.info(request, _places_message(plan))
     return redirect("intervisions:group", pk=pk)
+
+
+def _places_message(plan) -> str:
+    kept = ngettext(
+        "%(count)d session place kept", "%(count)d session places kept", plan.places_kept
+    ) % {"count": plan.places_kept}
+    dropped = ngettext(
+        "%(count)d dropped (its date left the calendar or its host changed)",
+        "%(count)d dropped (their date left the calendar or their host changed)",
+        plan.places_dropped,
+    ) % {"count": plan.places_dropped}
+    return _("%(kept)s, %(dropped)s.") % {"kept": kept, "dropped": dropped}
 
 
 @login_required

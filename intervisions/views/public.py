@@ -8,13 +8,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.params import id_param
 from privacy.models import Consent
 from privacy.services.consent import record_consent
 
 from .. import ical, mine, pdf, services
 from ..errors import IntervisionError
 from ..forms import RegistrationForm
-from ..models import Cycle, Group, Registration
+from ..models import CreditNote, Cycle, Group, Registration
 from ..services.attendance import certificate_facts
 from ..services.calendar import host_address
 from ..services.composition import waiting_group
@@ -155,7 +156,8 @@ def my_registration(request, token: str):
         "sessions": sessions,
         "waiting": waiting_group(registration) if registration.cycle.is_published else None,
         "feed_token": services.feed_token(registration),
-        "invoice": getattr(registration, "invoice", None),
+        "invoice": registration.live_invoice,
+        "credited": registration.credited_invoices,
         "attended": attended(registration)[0],
     }
     return render(request, "intervisions/my_registration.html", context)
@@ -196,8 +198,21 @@ def ics(request, token: str):
 
 
 def invoice_pdf(request, token: str):
+    """The live invoice; ``?invoice=<id>``: one of the registration's former invoices (it says
+    it is cancelled); ``?credit_note=<id>``: the credit note that cancelled one."""
     registration = _by_token(token)
-    invoice = getattr(registration, "invoice", None)
+    if "credit_note" in request.GET:
+        note = get_object_or_404(
+            CreditNote.objects.select_related("invoice"),
+            pk=id_param(request, "credit_note"),
+            invoice__registration=registration,
+        )
+        content = pdf.credit_note(note)
+        return file_response(content, f"credit-note-{note.number}.pdf", "application/pdf")
+    if "invoice" in request.GET:
+        invoice = get_object_or_404(registration.invoices, pk=id_param(request, "invoice"))
+    else:
+        invoice = registration.live_invoice
     if invoice is None:
         raise Http404
     return file_response(pdf.invoice(invoice), f"invoice-{invoice.number}.pdf", "application/pdf")

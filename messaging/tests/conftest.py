@@ -159,10 +159,7 @@ def cycle(facilitators):
 
 
 @pytest.fixture
-def monday(cycle):
-    return cycle.groups.get(name="Lundi matin")
-
-
-@pytest.fixture
-def thursday(cycle):
-    return cycle.groups.get(name="Donderdagnamiddag")
+def group_named(cycle):
+    """The cycle's group of that name: ``group_named("Lundi matin")`` (French, two members and
+    a withdrawn one, Sophie and Marc) or ``group_named("Donderdagnamiddag")`` (Dutch, Marc)."""
+    return lambda name: cycle.groups.get(name=name)

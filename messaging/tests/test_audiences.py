@@ -32,7 +32,8 @@ def test_links_point_to_the_event_page_in_each_language(event):
     assert links["bram@example.org"].endswith(f"/nl/agenda/{event.pk}/")
 
 
-def test_a_group_is_its_active_members_and_its_facilitators(monday):
+def test_a_group_is_its_active_members_and_its_facilitators(group_named):
+    monday = group_named("Lundi matin")
     assert _people(audiences.group_members(monday)) == {
         "amina@example.org": "fr",
         "jan@example.org": "nl",  # registered in a French group, his account reads Dutch
@@ -41,7 +42,8 @@ def test_a_group_is_its_active_members_and_its_facilitators(monday):
     }
 
 
-def test_a_member_gets_their_personal_page_a_facilitator_the_group_page(monday):
+def test_a_member_gets_their_personal_page_a_facilitator_the_group_page(group_named):
+    monday = group_named("Lundi matin")
     links = {r.email: r.link for r in audiences.group_members(monday)}
     assert "/fr/intervisions/inscription/" in links["amina@example.org"]
     assert "/nl/intervisions/inscription/" in links["jan@example.org"]
@@ -61,12 +63,15 @@ def test_an_anonymised_registration_is_not_written_to(event):
     assert _people(audiences.event_registrants(event)) == {"bram@example.org": "nl"}
 
 
-def test_a_cycle_offers_its_running_groups_and_its_facilitators(cycle, monday, thursday):
+def test_a_cycle_offers_its_running_groups_and_its_facilitators(cycle, group_named):
+    monday = group_named("Lundi matin")
+    thursday = group_named("Donderdagnamiddag")
     values = [c.value for c in services.choices(cycle)]
     assert values == ["cycle_facilitators", f"group:{monday.pk}", f"group:{thursday.pk}"]
 
 
-def test_no_group_audience_before_the_groups_are_published(cycle, monday):
+def test_no_group_audience_before_the_groups_are_published(cycle, group_named):
+    monday = group_named("Lundi matin")
     cycle.status = "closed"
     assert [c.value for c in services.choices(cycle)] == ["cycle_facilitators"]
     with pytest.raises(MessagingError) as refused:
@@ -81,6 +86,7 @@ def test_an_unknown_audience_of_a_cycle_is_refused(cycle, value):
     assert refused.value.code == "unknown_audience"
 
 
-def test_a_group_of_another_cycle_is_refused(cycle, monday, event):
+def test_a_group_of_another_cycle_is_refused(cycle, group_named, event):
+    monday = group_named("Lundi matin")
     with pytest.raises(MessagingError):
         services.resolve(event, f"group:{monday.pk}")

@@ -40,8 +40,9 @@ def _sign_in(page, user):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_coordinator_writes_to_a_group_and_each_member_reads_their_language(
-    browser_page, close_connections, transactional_db, settings, coordinator, cycle, monday
+    browser_page, close_connections, transactional_db, settings, coordinator, cycle, group_named
 ):
+    monday = group_named("Lundi matin")
     settings.TASKS = DATABASE_TASKS  # the real queue: nothing is sent before the worker runs
     page = browser_page
     _sign_in(page, coordinator)
@@ -74,7 +75,7 @@ def test_a_coordinator_writes_to_a_group_and_each_member_reads_their_language(
         assert "au groupe Lundi matin" in sent[address].body
         assert "/fr/intervisions/" in sent[address].body
     for address in ("jan@example.org", "marc@example.org"):
-        assert sent[address].body.startswith("Hallo ")
+        assert sent[address].body.startswith("Beste ")
         assert "aan de groep Lundi matin" in sent[address].body
         assert "/nl/intervisions/" in sent[address].body
     for m in sent.values():

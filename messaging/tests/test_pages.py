@@ -95,7 +95,8 @@ def test_sent_messages_are_listed_on_the_event_page_for_organizers(client, organ
     assert "Objet visible" in client.get(f"/fr/agenda/{event.pk}/").content.decode()
 
 
-def test_the_cycle_and_group_pages_link_to_writing(client, coordinator, cycle, monday):
+def test_the_cycle_and_group_pages_link_to_writing(client, coordinator, cycle, group_named):
+    monday = group_named("Lundi matin")
     client.force_login(coordinator)
     manage = client.get(f"/fr/intervisions/gestion/{cycle.pk}/").content.decode()
     assert f'href="/fr/messages/intervisions/{cycle.pk}/ecrire/"' in manage
@@ -106,13 +107,15 @@ def test_the_cycle_and_group_pages_link_to_writing(client, coordinator, cycle, m
     assert f'<option value="group:{monday.pk}" selected>' in compose
 
 
-def test_a_facilitator_sees_no_panel_on_their_group_page(client, facilitators, monday):
+def test_a_facilitator_sees_no_panel_on_their_group_page(client, facilitators, group_named):
+    monday = group_named("Lundi matin")
     client.force_login(facilitators["sophie"])
     page = client.get(f"/fr/intervisions/groupes/{monday.pk}/")
     assert page.status_code == 200 and "/messages/" not in page.content.decode()
 
 
-def test_a_dutch_page_speaks_dutch(client, coordinator, cycle, monday):
+def test_a_dutch_page_speaks_dutch(client, coordinator, cycle, group_named):
+    monday = group_named("Lundi matin")
     client.force_login(coordinator)
     url = f"/nl/messages/intervisions/{cycle.pk}/ecrire/"
     page = client.post(
@@ -125,7 +128,7 @@ def test_a_dutch_page_speaks_dutch(client, coordinator, cycle, monday):
         },
     ).content.decode()
     assert "Dit bericht wordt naar 4 personen verstuurd" in page
-    assert "Hallo Voornaam Achternaam," in page
+    assert "Beste Voornaam Achternaam," in page
     too_long = client.post(
         url,
         {

@@ -35,7 +35,7 @@ def test_french_and_dutch_registrants_get_their_own_wrapper_and_link(coordinator
     assert fr.body.startswith("Bonjour Anne Dupont,")
     assert "Message des organisateurs de « Table d'échanges santé mentale »" in fr.body
     assert f"/fr/agenda/{event.pk}/" in fr.body and "/nl/" not in fr.body
-    assert nl.body.startswith("Hallo Bram Peeters,")
+    assert nl.body.startswith("Beste Bram Peeters,")
     assert "Bericht van de organisatoren van ‘Uitwisselingstafel geestelijke gezondheid’" in nl.body
     assert f"/nl/agenda/{event.pk}/" in nl.body and "/fr/" not in nl.body
     for m in (fr, nl):
@@ -49,7 +49,8 @@ def test_the_waiting_list_is_written_to_without_the_seated(coordinator, event):
     assert sorted(_by_address()) == ["chloe@example.org", "dirk@example.org"]
 
 
-def test_a_group_gets_it_in_each_members_language(coordinator, cycle, monday):
+def test_a_group_gets_it_in_each_members_language(coordinator, cycle, group_named):
+    monday = group_named("Lundi matin")
     mail.outbox.clear()
     message, _created = _send(coordinator, cycle, f"group:{monday.pk}", body="Séance annulée.")
     sent = _by_address()
@@ -63,7 +64,7 @@ def test_a_group_gets_it_in_each_members_language(coordinator, cycle, monday):
     assert message.group == monday and message.cycle == cycle
     assert sent["amina@example.org"].body.startswith("Bonjour Amina Benali,")
     assert "au groupe Lundi matin" in sent["amina@example.org"].body
-    assert sent["jan@example.org"].body.startswith("Hallo Jan Claes,")
+    assert sent["jan@example.org"].body.startswith("Beste Jan Claes,")
     assert "aan de groep Lundi matin" in sent["jan@example.org"].body
     assert "/nl/intervisions/groupes/" in sent["marc@example.org"].body
 
@@ -154,7 +155,8 @@ def test_control_characters_are_removed(coordinator, event):
     assert message.subject == "Sujet" and message.body == "AB\nC"
 
 
-def test_a_non_coordinator_is_refused_and_nothing_is_sent(user, event, cycle, monday):
+def test_a_non_coordinator_is_refused_and_nothing_is_sent(user, event, cycle, group_named):
+    monday = group_named("Lundi matin")
     mail.outbox.clear()
     for target, audience in ((event, "event_registrants"), (cycle, f"group:{monday.pk}")):
         with pytest.raises(MessagingError) as refused:
@@ -181,7 +183,8 @@ def test_an_empty_audience_is_refused(coordinator, event):
     assert refused.value.code == "no_recipients"
 
 
-def test_the_preview_counts_and_sends_nothing(coordinator, cycle, monday):
+def test_the_preview_counts_and_sends_nothing(coordinator, cycle, group_named):
+    monday = group_named("Lundi matin")
     mail.outbox.clear()
     preview = services.preview(coordinator, cycle, f"group:{monday.pk}", " Sujet ", "Texte")
     assert preview.count == 4 and dict(preview.languages) == {"fr": 2, "nl": 2}

@@ -57,6 +57,8 @@ def _visit_context(visit) -> dict:
         "participation": visit.slot.participation,
         "place": place_text(visit.slot),
         "my_visits_url": my_visits_url(),
+        #: The confirmation page ("do you really want to cancel?"), in the recipient's language.
+        "cancel_url": link("opendoors:cancel", visit.pk),
     }
 
 

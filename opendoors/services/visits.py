@@ -128,21 +128,30 @@ def cancel_deadline(slot: Slot) -> dt.datetime:
     return slot.starts_at() - dt.timedelta(hours=slot.participation.edition.cancellation_hours)
 
 
-def cancel_visit(visit: Visit, user, *, now=None, notify: bool = True) -> Visit | None:
-    """One-click cancellation before the deadline; the seat goes at once to the waiting list.
-    Returns the promoted visit (already told by e-mail) or None."""
+def cancel_refusal(visit: Visit, user, *, now=None) -> OpenDoorsError | None:
+    """Why ``user`` cannot cancel ``visit`` now (None when they can); the confirmation page
+    asks this before showing its button, ``cancel_visit`` before cancelling."""
     now = now or timezone.now()
     if visit.visitor_id != user.pk:
-        raise OpenDoorsError("not_yours")
+        return OpenDoorsError("not_yours")
     if visit.booking is None or visit.booking.status not in (
         Booking.Status.CONFIRMED,
         Booking.Status.WAITING,
     ):
-        raise OpenDoorsError("not_active")
+        return OpenDoorsError("not_active")
     if visit.booking.is_confirmed and now > cancel_deadline(visit.slot):
-        raise OpenDoorsError(
+        return OpenDoorsError(
             "too_late_to_cancel", hours=visit.slot.participation.edition.cancellation_hours
         )
+    return None
+
+
+def cancel_visit(visit: Visit, user, *, now=None, notify: bool = True) -> Visit | None:
+    """One-click cancellation before the deadline; the seat goes at once to the waiting list.
+    Returns the promoted visit (already told by e-mail) or None."""
+    refusal = cancel_refusal(visit, user, now=now)
+    if refusal is not None:
+        raise refusal
     promoted = booking_services.cancel(visit.booking)
     if promoted is None:
         return None

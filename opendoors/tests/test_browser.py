@@ -50,7 +50,9 @@ def test_filter_book_two_refused_overlap_cancel(browser_page):
     assert "chevauche votre visite" in refusal and "CPAS d'Etterbeek" in refusal
 
     page.goto("/fr/portes-ouvertes/mes-visites/")
-    page.get_by_role("button", name="Annuler ma visite de CPAS d'Etterbeek").click()
+    page.get_by_role("link", name="Annuler ma visite de CPAS d'Etterbeek").click()
+    assert "Voulez-vous vraiment annuler" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Oui, annuler ma visite").click()
     assert "Votre visite est annulée" in page.locator(".messages").inner_text()
     remaining = page.locator(".od-slots").inner_text()
     assert "Maelbeek" in remaining and "CPAS d'Etterbeek" not in remaining

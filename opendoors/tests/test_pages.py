@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from maillage.testing.factories import CoordinatorFactory, MembershipFactory, UserFactory
@@ -138,15 +139,64 @@ def test_cancel_from_my_visits(client, week):
     first, second = UserFactory(), UserFactory()
     visit = visits.book_visit(slot, first)
     waiting = visits.book_visit(slot, second)
+    url = reverse("opendoors:cancel", args=[visit.pk])
     client.force_login(second)
-    assert (
-        client.post(reverse("opendoors:cancel", args=[visit.pk])).status_code == 404
-    )  # not theirs
+    assert client.get(url).status_code == 404  # not theirs: not even the question
+    assert client.post(url).status_code == 404
     client.force_login(first)
-    response = client.post(reverse("opendoors:cancel", args=[visit.pk]), follow=True)
+    assert url in client.get(reverse("opendoors:my_visits")).content.decode()
+    assert url in client.get(reverse("core:my_registrations")).content.decode()
+    response = client.post(url, follow=True)
     assert "Votre visite est annulée" in response.content.decode()
     waiting.refresh_from_db()
     assert waiting.booking.is_confirmed
+
+
+def test_cancel_asks_for_confirmation_first(client, week):
+    slot = week[3]["mon_ett"]
+    person = UserFactory()
+    visit = visits.book_visit(slot, person)
+    url = reverse("opendoors:cancel", args=[visit.pk])
+    client.force_login(person)
+    page = client.get(url)
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Voulez-vous vraiment annuler votre visite de « Maison médicale du Maelbeek »" in text
+    assert "4 novembre 2030 à 10:00" in text
+    assert f'<form method="post" action="{url}"' in text
+    visit.booking.refresh_from_db()
+    assert visit.booking.is_confirmed  # GET changed nothing
+
+    response = client.post(url, follow=True)
+    assert "Votre visite est annulée" in response.content.decode()
+    visit.booking.refresh_from_db()
+    assert visit.booking.status == "cancelled"
+
+    again = client.post(url, follow=True)  # double submission: harmless, said plainly
+    assert again.status_code == 200
+    assert "Cette visite est déjà annulée." in again.content.decode()
+    assert Visit.objects.filter(visitor=person).cancelled().count() == 1
+    gone = client.get(url, follow=True)  # the page no longer offers to cancel
+    assert "Cette visite est déjà annulée." in gone.content.decode()
+    assert "Oui, annuler ma visite" not in gone.content.decode()
+
+
+def test_cancel_confirmation_in_dutch_and_from_the_email(
+    client, week, mailoutbox, django_capture_on_commit_callbacks
+):
+    slot = week[3]["tue_ett"]
+    person = UserFactory(preferred_language="nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        visit = visits.book_visit(slot, person)
+    with translation.override("nl"):
+        url = reverse("opendoors:cancel", args=[visit.pk])
+    assert url.startswith("/nl/")
+    (mail,) = [m for m in mailoutbox if person.email in m.to]
+    assert url in mail.body  # the e-mail's cancel link leads to the Dutch confirmation page
+    client.force_login(person)
+    text = client.get(url).content.decode()
+    assert "Wilt u uw bezoek aan" in text
+    assert Visit.objects.get(pk=visit.pk).booking.is_confirmed
 
 
 def test_member_of_another_organization_cannot_edit_a_hosts_slots(client, week):

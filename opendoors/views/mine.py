@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from .. import pdf, programme
 from ..errors import OpenDoorsError
@@ -59,13 +58,33 @@ def my_visits_pdf(request):
 
 
 @login_required
-@require_POST
 def cancel(request, pk):
+    """GET: "do you really want to cancel?" (what is cancelled, nothing changed);
+    POST (from that page): cancel. The e-mails link here too."""
     visit = get_object_or_404(
-        Visit.objects.select_related("booking", "slot__participation__edition"),
+        Visit.objects.select_related(
+            "booking",
+            "slot__participation__edition",
+            "slot__participation__service",
+            "slot__location",
+        ),
         pk=pk,
         visitor=request.user,
     )
+    if request.method != "POST":
+        refusal = visit_services.cancel_refusal(visit, request.user)
+        if refusal is not None:
+            show_error(request, refusal)
+            return redirect("opendoors:my_visits")
+        return render(
+            request,
+            "opendoors/cancel_confirm.html",
+            {
+                "visit": visit,
+                "slot": visit.slot,
+                "deadline": visit_services.cancel_deadline(visit.slot),
+            },
+        )
     try:
         visit_services.cancel_visit(visit, request.user)
     except OpenDoorsError as error:
