@@ -56,6 +56,15 @@ def test_coordinator_finds_a_person_by_part_of_the_name_or_e_mail(client, coordi
     assert client.get(PICKER, {"q": "zzzz"}).json()["results"] == []
 
 
+def test_the_people_search_ignores_accents_and_case(client, coordinator, ines):
+    """Typed without accents, as on most keyboards in a hurry: "loic" finds "Loïc"."""
+    UserFactory(first_name="Loïc", last_name="Debœuf-Hérin", email="ld@cpas.example")
+    client.force_login(coordinator)
+    for text in ("loic", "LOÏC", "herin", "Loic Deb"):
+        results = client.get(PICKER, {"q": text}).json()["results"]
+        assert [r["label"] for r in results] == ["Loïc Debœuf-Hérin"], text
+
+
 def test_nobody_else_can_list_people(client, user, ines):
     assert client.get(PICKER, {"q": "verhae"}).status_code == 403  # anonymous
     client.force_login(user)  # a professional
