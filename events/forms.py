@@ -283,7 +283,6 @@ class ActionForm(forms.ModelForm):
                 required=False,
                 label=owner.label,
                 empty_label=owner.empty_label,
-                help_text=_("Type a few letters of their name or e-mail address."),
             )
         else:  # an organizer picks among their organizations' members (a plain list)
             people = people.filter(
