@@ -5,15 +5,8 @@ import pytest
 
 from accounts.models import Membership
 from core.widgets import SHORT
-from maillage.testing.factories import PASSWORD, OrganizationFactory, UserFactory
-
-
-def sign_in(page, user):
-    page.goto("/fr/compte/login/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
+from maillage.testing.browser import sign_in
+from maillage.testing.factories import OrganizationFactory, UserFactory
 
 
 @pytest.mark.browser

@@ -13,7 +13,8 @@ from django.db import connections
 from events import services
 from events.models import EventType, Report
 from events.tests.factories import EventFactory
-from maillage.testing.factories import PASSWORD, MembershipFactory, UserFactory
+from maillage.testing.browser import sign_in
+from maillage.testing.factories import MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,11 +28,7 @@ def test_register_cancel_and_waiting_list_promotion(browser_page):
         event_type=EventType.objects.get(code="thematic-consultation"),
     )
 
-    page.goto("/fr/compte/login/")
-    page.fill("input[name=login]", professional.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    sign_in(page, professional)
 
     page.goto(f"/fr/agenda/{event.pk}/")
     page.get_by_role("button", name="M'inscrire en un clic").click()
@@ -85,11 +82,7 @@ def test_minutes_editor_saves_bold_text_without_csp_violation(browser_page):
         "document.addEventListener('securitypolicyviolation', e => "
         "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"
     )
-    page.goto("/fr/compte/login/")
-    page.fill("input[name=login]", organizer.email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
+    sign_in(page, organizer)
 
     response = page.goto(f"/fr/agenda/{event.pk}/compte-rendu/")
     policy = response.headers["content-security-policy"]
@@ -120,20 +113,7 @@ def _console_problem(message, problems):
 
 
 def _sign_in_coordinator(page, coordinator):
-    from django.core.cache import cache
-
-    from maillage.testing.factories import totp_code
-
-    page.goto("/fr/compte/login/")
-    page.fill("input[name=login]", coordinator.email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
-    cache.clear()  # a TOTP code already used by an earlier browser test is refused
-    page.fill("input[name=code]", totp_code())
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
-    assert "/compte/" not in page.url, "the coordinator could not sign in"
+    sign_in(page, coordinator)
 
 
 def test_followup_page_fits_a_phone(browser_page):

@@ -7,25 +7,14 @@ from django.core import mail
 
 from directory.tests.factories import make_service
 from helpdesk.models import HelpRequest, OrientationLink
-from maillage.testing.factories import PASSWORD, CoordinatorFactory, totp_code
+from maillage.testing.browser import sign_in
+from maillage.testing.factories import CoordinatorFactory
 
 from .factories import professional_with_organization
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NRN = "85.07.30-033.28"
-
-
-def sign_in(page, user):
-    page.goto("/fr/compte/login/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
-    if user.is_coordinator:  # coordinators sign in with two factors
-        page.fill("input[name=code]", totp_code())
-        with page.expect_navigation():
-            page.locator("main form button[type=submit]").first.click()
 
 
 def test_a_national_number_is_highlighted_removed_and_the_request_sent(browser_page):

@@ -6,7 +6,8 @@ from django.core import mail
 from django.db import connections
 
 from intervisions.models import Registration
-from maillage.testing.factories import PASSWORD, CoordinatorFactory, totp_code
+from maillage.testing.browser import sign_in
+from maillage.testing.factories import CoordinatorFactory
 
 from .conftest import make_org
 
@@ -68,14 +69,7 @@ def test_register_then_compose_and_publish(
 
     # 2. A coordinator signs in, composes and publishes.
     coordinator = CoordinatorFactory()
-    page.goto("/fr/compte/login/")
-    page.fill("input[name=login]", coordinator.email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
-    page.fill("input[name=code]", totp_code())  # coordinators sign in with two factors
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
+    sign_in(page, coordinator)  # with the second factor
     page.goto(f"/fr/intervisions/gestion/{cycle.pk}/")
     with page.expect_navigation():
         page.locator(f"form[action$='/gestion/{cycle.pk}/composer/'] button").click()

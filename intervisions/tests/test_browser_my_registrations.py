@@ -6,7 +6,8 @@ import pytest
 from django.db import connections
 
 from intervisions.models import Registration
-from maillage.testing.factories import PASSWORD, UserFactory
+from maillage.testing.browser import sign_in
+from maillage.testing.factories import UserFactory
 
 from .conftest import make_org
 
@@ -35,11 +36,7 @@ def test_a_dutch_professional_registers_and_finds_it_under_my_registrations(
         function="maatschappelijk werker",
     )
 
-    page.goto("/nl/compte/login/")
-    page.fill("input[name=login]", person.email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").last.click()
+    sign_in(page, person, language="nl")
 
     page.goto(f"/nl/intervisions/cycles/{cycle.pk}/")
     with page.expect_navigation():

@@ -74,3 +74,24 @@ def _page(path, live_server):
             # their own context: close them here, or PostgreSQL cannot drop the test database.
             connections.close_all()
     connections.close_all()
+
+
+def sign_in(page, user, *, language: str = "fr", next_url: str = "") -> None:
+    """Sign ``user`` in through the real sign-in page (the test password), with the second
+    factor for a coordinator. allauth refuses a TOTP code already used (kept in the cache), and
+    coordinators of earlier browser tests share the test secret: the cache is cleared first."""
+    from django.core.cache import cache
+
+    from maillage.testing.factories import PASSWORD, totp_code
+
+    page.goto(f"/{language}/compte/login/" + (f"?next={next_url}" if next_url else ""))
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+    if user.is_coordinator:
+        cache.clear()
+        page.fill("input[name=code]", totp_code())
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").first.click()
+    assert "/compte/" not in page.url, f"{user.email} could not sign in ({page.url})"

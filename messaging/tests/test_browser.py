@@ -4,11 +4,10 @@ each member's language."""
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
-from maillage.testing.factories import PASSWORD, totp_code
+from maillage.testing.browser import sign_in
 from messaging.models import Message
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -22,21 +21,6 @@ def close_connections(browser_page):
     connections.close_all()
 
 
-def _sign_in(page, user):
-    page.goto("/fr/compte/login/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
-    # allauth refuses a TOTP code already used (kept in the cache): an earlier browser test's
-    # coordinator, with the same test secret and authenticator id, may have used this one.
-    cache.clear()
-    page.fill("input[name=code]", totp_code())
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
-    assert "/compte/" not in page.url, "the coordinator could not sign in"
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_coordinator_writes_to_a_group_and_each_member_reads_their_language(
@@ -45,7 +29,7 @@ def test_a_coordinator_writes_to_a_group_and_each_member_reads_their_language(
     monday = group_named("Lundi matin")
     settings.TASKS = DATABASE_TASKS  # the real queue: nothing is sent before the worker runs
     page = browser_page
-    _sign_in(page, coordinator)
+    sign_in(page, coordinator)
     page.goto(f"/fr/intervisions/groupes/{monday.pk}/")
     with page.expect_navigation():
         page.get_by_role("link", name="Écrire aux participants").click()

@@ -4,7 +4,8 @@ visits, tries a third that overlaps and sees the refusal, then cancels one."""
 import pytest
 from django.db import connections
 
-from maillage.testing.factories import PASSWORD, UserFactory
+from maillage.testing.browser import sign_in
+from maillage.testing.factories import UserFactory
 from opendoors.models import Visit
 
 from . import factories as f
@@ -25,11 +26,7 @@ def test_filter_book_two_refused_overlap_cancel(browser_page):
     f.slot(ixelles, start="09:00", end="10:00")  # another basin: filtered out
     person = UserFactory(first_name="Awa", last_name="Diallo")
 
-    page.goto("/fr/compte/login/")
-    page.fill("input[name=login]", person.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    sign_in(page, person)
 
     page.goto("/fr/portes-ouvertes/")
     page.select_option("select[name=basin]", "sud-est")

@@ -7,6 +7,7 @@ import pytest
 from events import services
 from events.models import Registration
 from events.tests.factories import EventFactory, in_days
+from maillage.testing.browser import sign_in
 from maillage.testing.factories import PASSWORD, UserFactory
 from privacy.models import Consent
 from privacy.services.consent import record_consent
@@ -22,11 +23,7 @@ def test_new_policy_asked_then_my_data_and_erasure(browser_page, settings):
     services.register(past, user=person, now=in_days(-4))
     settings.PRIVACY_POLICY_VERSION = "2031-2"
 
-    page.goto("/fr/compte/login/?next=/fr/profil/")
-    page.fill("input[name=login]", person.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    sign_in(page, person, next_url="/fr/profil/")
     assert page.get_by_role("heading", name="Notre politique de données a changé").is_visible()
     page.get_by_role("button", name="Continuer").click()
     assert "Ce champ est obligatoire." in page.content()
