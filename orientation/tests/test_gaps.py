@@ -1,6 +1,7 @@
 """The coordinators' "branches that lead nowhere" page: its figures pinned on a small offer
 (the housing fixture, a few completed paths and unmet needs), so that making the page quicker
-cannot change what it says; and the figures follow the directory when a sheet changes."""
+cannot change what it says; the figures follow the directory when a sheet changes (the search
+snapshot they are counted on is reloaded); its query count does not grow with the services."""
 
 import datetime
 import json
@@ -101,3 +102,24 @@ def test_gaps_figures_follow_a_changed_sheet(client, coordinator, housing_offer,
     housing_before = next(r for r in before if r["need"] == "housing")
     housing_after = next(r for r in after if r["need"] == "housing")
     assert len(housing_after["nowhere"]) > len(housing_before["nowhere"])
+
+
+def test_gaps_query_count_does_not_grow_with_the_services(client, coordinator, housing_offer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from directory.search.indexer import reindex
+    from directory.tests.factories import make_service
+
+    client.force_login(coordinator)
+    _gaps(client)  # the search snapshot and the reference rows are loaded once
+    with CaptureQueriesContext(connection) as few:
+        _gaps(client)
+    housing = ["theme:housing", "stepped_care:first_line", "public:homeless"]
+    more = [make_service(name_fr=f"Abri {i}", terms=housing, minimum_age=18) for i in range(12)]
+    reindex([s.pk for s in more])
+    _gaps(client)
+    with CaptureQueriesContext(connection) as many:
+        html = _gaps(client).content.decode()
+    assert "Branches sans service dans certains bassins" in html
+    assert len(many) <= len(few)
