@@ -58,3 +58,17 @@ def test_the_page_shows_the_same_changes_as_auditlog(client, coordinator):
     membership.save()
     expected = [e.changes_display_dict for e in LogEntry.objects.order_by("-timestamp")]
     assert [e.changes for e in audit.with_changes(audit.entries())] == expected
+    html, _count = _page(client)
+    assert "non → oui" in html  # a yes/no field, in the reader's language
+    assert "— → Asbl Tilleul" in html  # nothing before: a dash
+
+
+def test_long_values_are_shortened_on_the_page(client, coordinator):
+    client.force_login(coordinator)
+    organization = OrganizationFactory(name_fr="Courte")
+    organization.description_fr = "Une description qui ne finit pas " * 10
+    organization.save()
+    html, _count = _page(client, "organization")
+    assert "Une description qui ne finit pas " * 3 in html
+    assert "Une description qui ne finit pas " * 4 not in html
+    assert "…" in html
