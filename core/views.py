@@ -1,7 +1,6 @@
 """Platform pages: home, the audit trail, the scheduled jobs for coordinators, and the JSON
 suggestions of the searchable pickers (``core.widgets``)."""
 
-from auditlog.models import LogEntry
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from territory.models import Municipality
 
-from . import pickers
+from . import audit, pickers
 from .my_registrations import sections_for
 from .permissions import coordinator_required
 
@@ -32,12 +31,10 @@ def home(request):
 def audit_log(request):
     if not request.user.is_coordinator:
         raise PermissionDenied
-    entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
     model = request.GET.get("model", "")
-    if model in {"organization", "user", "membership"}:
-        entries = entries.filter(content_type__model=model)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"page": page, "model": model})
+    page = Paginator(audit.entries(model), audit.PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "rows": audit.with_changes(page), "model": model}
+    return render(request, "core/audit_log.html", context)
 
 
 @coordinator_required

@@ -1,8 +1,6 @@
 """Coordinators' pages: the trees, a version's nodes with its validation, editing a node of
 the draft, publishing, and the branches that lead nowhere. Thin: ``services.trees`` writes."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
-from territory.models import Basin, Municipality
 
 from .. import tree as pure
 from ..errors import OrientationError
 from ..forms import ChoiceFormSet, NodeForm
-from ..models import PathRecord, Tree, UnmetNeed
-from ..services import coverage, paths, results
+from ..models import Tree
+from ..services import gaps as gaps_service
+from ..services import results
 from ..services import trees as tree_service
 
 
@@ -177,66 +175,5 @@ def node_delete(request, need, code):
 
 @coordinator_required
 def gaps(request):
-    basins = list(Basin.objects.all())
-    counts = {
-        "unmet": Counter(UnmetNeed.objects.values_list("need", "basin__code")),
-        "answers": Counter(
-            (need, tuple(answers.items()))
-            for need, answers in UnmetNeed.objects.values_list("need", "answers")[:5000]
-        ),
-        "paths": dict(
-            PathRecord.objects.values("need").annotate(n=Count("id")).values_list("need", "n")
-        ),
-    }
-    rows = [
-        _gaps_row(tree, basins, counts)
-        for tree in Tree.objects.select_related("published").filter(published__isnull=False)
-    ]
+    rows, basins = gaps_service.rows()
     return render(request, "orientation/coordination/gaps.html", {"rows": rows, "basins": basins})
-
-
-def _gaps_row(tree, basins, counts) -> dict:
-    version = tree.published
-    branch_list = coverage.branches(version)
-    labels = _labels(version)
-    order = {code: i for i, code in enumerate(paths.nodes_of(version))}
-
-    def label(pair):
-        return labels.get(pair) or labels.get(("", pair[1]), pair[1])
-
-    share = coverage.summary(branch_list, [b.code for b in basins])
-    nowhere = [
-        {
-            "steps": [label(s) for s in br.steps if s[1] != "*"],
-            "leaf": br.leaf,
-            "basins": [b for b in basins if br.counts.get(b.code, 0) == 0],
-            "everywhere": all(n == 0 for n in br.counts.values()),
-        }
-        for br in branch_list
-        if br.kind == pure.SEARCH and any(v == 0 for v in br.counts.values())
-    ]
-    unmet = [(b, counts["unmet"].get((tree.need, b.code), 0)) for b in basins]
-    return {
-        "tree": tree,
-        "share": [(b, share[b.code]) for b in basins],
-        "nowhere": nowhere,
-        "helpdesk": sum(1 for br in branch_list if br.kind == pure.HELPDESK),
-        "branches": len(branch_list),
-        "paths": counts["paths"].get(tree.need, 0),
-        "unmet": unmet,
-        "unmet_total": sum(n for _b, n in unmet),
-        "unmet_answers": [
-            ([label(p) for p in sorted(answers, key=lambda p: order.get(p[0], 99))], n)
-            for (need, answers), n in counts["answers"].most_common(10)
-            if need == tree.need
-        ],
-    }
-
-
-def _labels(version) -> dict:
-    """(node code, answer code) -> answer label, for a version's questions."""
-    labels = {("", m.nis_code): m.name for m in Municipality.objects.all()}
-    for node in version.nodes.prefetch_related("choices"):
-        for choice in node.choices.all():
-            labels[(node.code, choice.code)] = choice.label
-    return labels
