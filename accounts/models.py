@@ -113,11 +113,17 @@ class Membership(models.Model):
 
     #: The member.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("member"),
     )
     #: The organization (the directory's spine).
     organization = models.ForeignKey(
-        "directory.Organization", on_delete=models.CASCADE, related_name="memberships"
+        "directory.Organization",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organization"),
     )
     #: Only changed through accounts.services (request, accept, refuse).
     status = models.CharField(
@@ -137,6 +143,7 @@ class Membership(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("decided by"),
     )
     #: Why a request was refused, shown to the person.
     refusal_reason = models.TextField(_("refusal reason"), blank=True)

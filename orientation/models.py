@@ -113,7 +113,9 @@ class TreeVersion(models.Model):
         PUBLISHED = "published", pgettext_lazy("tree version", "Published")
         RETIRED = "retired", _("Replaced by a newer version")
 
-    tree = models.ForeignKey(Tree, on_delete=models.CASCADE, related_name="versions")
+    tree = models.ForeignKey(
+        Tree, on_delete=models.CASCADE, related_name="versions", verbose_name=_("tree")
+    )
     #: 1, 2, 3... within the tree; shared links carry it.
     number = models.PositiveIntegerField(_("version"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
@@ -183,7 +185,9 @@ class Node(models.Model):
         SEARCH = pure.SEARCH, _("End: search the directory")
         HELPDESK = pure.HELPDESK, _("End: contact the helpdesk")
 
-    version = models.ForeignKey(TreeVersion, on_delete=models.CASCADE, related_name="nodes")
+    version = models.ForeignKey(
+        TreeVersion, on_delete=models.CASCADE, related_name="nodes", verbose_name=_("version")
+    )
     #: Code within the version (the key in the link's query string).
     code = models.SlugField(_("code"), max_length=40)
     kind = models.CharField(_("kind"), max_length=15, choices=Kind)
@@ -218,7 +222,9 @@ class Node(models.Model):
 class Choice(models.Model):
     """An answer of a question: where it leads and what it asks of the directory."""
 
-    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="choices")
+    node = models.ForeignKey(
+        Node, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+    )
     #: Code within the question (the value in the link's query string).
     code = models.SlugField(_("code"), max_length=40)
     #: Translated answer.

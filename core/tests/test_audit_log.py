@@ -72,3 +72,24 @@ def test_long_values_are_shortened_on_the_page(client, coordinator):
     assert "Une description qui ne finit pas " * 3 in html
     assert "Une description qui ne finit pas " * 4 not in html
     assert "…" in html
+
+
+def test_every_field_of_a_journaled_model_has_a_translated_label():
+    """The journal names a changed field by its verbose name: a field without one showed
+    "decided by" or "user" in English on French and Dutch pages."""
+    from auditlog.registry import auditlog
+    from django.utils import translation
+    from django.utils.functional import Promise
+
+    untranslated = [
+        f"{model._meta.label}.{field.name}"
+        for model in auditlog.get_models()
+        for field in model._meta.get_fields()
+        if getattr(field, "concrete", False)
+        and not field.auto_created
+        and field.name != "id"
+        and not isinstance(field.verbose_name, Promise)
+    ]
+    assert untranslated == []
+    with translation.override("nl"):
+        assert str(Membership._meta.get_field("decided_by").verbose_name) == "beslist door"

@@ -42,6 +42,7 @@ class Location(models.Model):
         null=True,
         blank=True,
         related_name="locations",
+        verbose_name=_("organization"),
     )
     #: HSDS location_type.
     location_type = models.CharField(

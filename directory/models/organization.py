@@ -128,7 +128,12 @@ class Organization(models.Model):
     #: Last modification (HSDS metadata); distinct from the last verification by a person.
     modified_at = models.DateTimeField(_("modified at"), auto_now=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     objects = OrganizationQuerySet.as_manager()

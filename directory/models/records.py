@@ -98,8 +98,18 @@ class NotDuplicate(models.Model):
     them. Stored once per pair, ``first`` being the smaller id (``duplicates.pair_key``). Who
     decided is in the audit trail (django-auditlog), not here."""
 
-    first = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey(
+        "directory.Organization",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("first organization"),
+    )
+    second = models.ForeignKey(
+        "directory.Organization",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("second organization"),
+    )
     decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
 
     class Meta:

@@ -185,7 +185,9 @@ class Service(models.Model):
     #: assured_date + update frequency, kept by directory.services (null: never verified).
     review_due = models.DateField(_("review due"), null=True, blank=True, editable=False)
     #: Last reminder e-mail about a stale sheet (at most one a month).
-    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("reminded at")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     modified_at = models.DateTimeField(_("modified at"), auto_now=True)
 

@@ -10,13 +10,20 @@ from django.utils.translation import gettext_lazy as _
 class Report(models.Model):
     """The minutes of a session: sanitised HTML (see events.sanitize), published once."""
 
-    event = models.OneToOneField("events.Event", on_delete=models.CASCADE, related_name="report")
+    event = models.OneToOneField(
+        "events.Event", on_delete=models.CASCADE, related_name="report", verbose_name=_("event")
+    )
     #: Sanitised HTML, never raw user input (events.services.save_report cleans it).
     body = models.TextField(_("minutes"))
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
     )
 
     class Meta:
@@ -32,7 +39,9 @@ class Report(models.Model):
 
 
 class ReportAttachment(models.Model):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("report")
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="events/reports/%Y/")
 
@@ -81,7 +90,10 @@ class Expectation(models.Model):
     #: Who raised it ("participants", "a CPAS social worker"); organizations optional.
     raised_by = models.CharField(_("raised by"), max_length=255, blank=True)
     raised_by_organizations = models.ManyToManyField(
-        "directory.Organization", blank=True, related_name="+"
+        "directory.Organization",
+        blank=True,
+        related_name="+",
+        verbose_name=_("raised by"),
     )
     #: Changed through events.services.set_expectation_status only.
     status = models.CharField(

@@ -44,6 +44,7 @@ class Registration(models.Model):
         null=True,
         blank=True,
         related_name="event_registrations",
+        verbose_name=_("account"),
     )
     #: Name and e-mail (copied from the account, or typed in the short form).
     name = models.CharField(_("name"), max_length=160)
@@ -64,12 +65,21 @@ class Registration(models.Model):
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     #: The seat (main booking), set by events.services.
     booking = models.OneToOneField(
-        Booking, on_delete=models.PROTECT, null=True, blank=True, related_name="registration"
+        Booking,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registration",
+        verbose_name=_("seat"),
     )
     #: Bookings of options (the lunch...).
-    option_bookings = models.ManyToManyField(Booking, blank=True, related_name="+")
+    option_bookings = models.ManyToManyField(
+        Booking, blank=True, related_name="+", verbose_name=_("options booked")
+    )
     #: Options asked for (kept while on the waiting list, booked when promoted).
-    wanted_options = models.ManyToManyField("events.EventOption", blank=True, related_name="+")
+    wanted_options = models.ManyToManyField(
+        "events.EventOption", blank=True, related_name="+", verbose_name=_("options asked for")
+    )
     #: Sub-group wished and assigned.
     table_choice = models.ForeignKey(
         "events.SubGroup",

@@ -53,10 +53,13 @@ class Invoice(models.Model):
     """An invoice of a paying registration, numbered YYYY-NNNN without gaps."""
 
     registration = models.ForeignKey(
-        Registration, on_delete=models.PROTECT, related_name="invoices"
+        Registration,
+        on_delete=models.PROTECT,
+        related_name="invoices",
+        verbose_name=_("registration"),
     )
-    year = models.PositiveSmallIntegerField()
-    sequence = models.PositiveIntegerField()
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    sequence = models.PositiveIntegerField(verbose_name=_("sequence number"))
     #: Language of the document (the person's), whoever downloads it.
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="fr"
@@ -139,8 +142,8 @@ class CreditNote(models.Model):
     invoice = models.OneToOneField(
         Invoice, on_delete=models.PROTECT, related_name="credit_note", verbose_name=_("invoice")
     )
-    year = models.PositiveSmallIntegerField()
-    sequence = models.PositiveIntegerField()
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    sequence = models.PositiveIntegerField(verbose_name=_("sequence number"))
     #: Always the invoice's whole amount (printed as a negative amount).
     amount = models.DecimalField(_("amount (EUR)"), max_digits=7, decimal_places=2)
     issued_on = models.DateField(_("issued on"))

@@ -63,6 +63,7 @@ class Registration(models.Model):
         null=True,
         blank=True,
         related_name="intervision_registrations",
+        verbose_name=_("account"),
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -119,10 +120,16 @@ class Registration(models.Model):
     #: Kept in this group when the composition is re-run.
     pinned = models.BooleanField(_("pinned"), default=False)
     #: Rank of the group in the preferences (None when unplaced or outside them).
-    choice_rank = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    choice_rank = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("choice rank")
+    )
     #: Stable reason code of the composition and its details [(group id, cause)].
-    reason_code = models.CharField(max_length=40, blank=True, editable=False)
-    reason_details = models.JSONField(default=list, blank=True, editable=False)
+    reason_code = models.CharField(
+        max_length=40, blank=True, editable=False, verbose_name=_("placement reason")
+    )
+    reason_details = models.JSONField(
+        default=list, blank=True, editable=False, verbose_name=_("placement details")
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)

@@ -96,12 +96,17 @@ class Attendance(models.Model):
         EXCUSED = "excused", _("Excused")
         ABSENT = "absent", _("Absent")
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("session")
+    )
     registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="attendances"
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("registration"),
     )
     status = models.CharField(_("attendance"), max_length=10, choices=Status)
-    recorded_at = models.DateTimeField(auto_now=True)
+    recorded_at = models.DateTimeField(auto_now=True, verbose_name=_("recorded at"))
 
     class Meta:
         verbose_name = _("attendance")
