@@ -25,8 +25,11 @@ from maillage.testing.factories import (
 @pytest.fixture(autouse=True)
 def _isolated_test(settings):
     """French, captured e-mail, an empty cache (rate-limit counters must not leak from one test
-    to the next) and a fresh in-process search snapshot (the database is rolled back under it)."""
+    to the next) and a fresh in-process search snapshot (the database is rolled back under it).
+    No freezing of long-lived objects (``core.gcfreeze``): each test builds snapshots again and
+    a test process would freeze its own garbage; ``core/tests/test_gcfreeze.py`` turns it on."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MAILLAGE_GC_FREEZE = False
     cache.clear()
     search_memory.reset()
     with translation.override("fr"):

@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from . import formguard, pickers
+        from . import formguard, gcfreeze, pickers
 
         formguard.install()
+        gcfreeze.install()
         pickers.autodiscover()

@@ -206,6 +206,9 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("MAILLAGE_TRUSTED_CLIENT_IP_HE
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Maillage"
 MAILLAGE_COORDINATOR_MFA = PRODUCTION or env_bool("MAILLAGE_COORDINATOR_MFA", True)
+# Long-lived objects (code, templates, the search snapshot) frozen out of the garbage
+# collector's full passes a few times per process (core/gcfreeze.py).
+MAILLAGE_GC_FREEZE = env_bool("MAILLAGE_GC_FREEZE", True)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -25,6 +25,8 @@ import numpy as np
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from core import gcfreeze
+
 from ..models import TaxonomyTerm
 from . import stemming
 from .backends import get_backend
@@ -205,6 +207,7 @@ def snapshot() -> Snapshot:
         finally:
             if collecting:
                 gc.enable()
+        gcfreeze.snapshot_built()  # long-lived: out of the collector's full passes
         return _snapshot
 
 
