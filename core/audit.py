@@ -16,6 +16,7 @@ from django.db import models
 from django.template.defaultfilters import yesno
 from django.utils.encoding import smart_str
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 PER_PAGE = 50
 #: A value longer than this is shortened on the page.
@@ -84,7 +85,10 @@ def with_changes(page_entries) -> list:
         known = names.get(field.related_model, {})
         if pk in known:
             return known[pk]
-        return f"Deleted '{field.related_model.__name__}' ({value})"  # as auditlog says it
+        return _("Deleted item (%(model)s %(id)s)") % {
+            "model": field.related_model._meta.verbose_name,
+            "id": value,
+        }
 
     shown = list(page_entries)
     for entry in shown:

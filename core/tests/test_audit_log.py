@@ -44,7 +44,7 @@ def test_changed_foreign_keys_show_names_and_deleted_targets(client, coordinator
     pk = person.pk
     person.delete()
     html, _count = _page(client)
-    assert f"Deleted &#x27;User&#x27; ({pk})" in html
+    assert f"Élément supprimé (utilisateur {pk})" in html  # in the reader's language
 
 
 def test_the_page_shows_the_same_changes_as_auditlog(client, coordinator):
