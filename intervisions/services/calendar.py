@@ -54,21 +54,21 @@ def _has_place(session) -> bool:
     return bool(session.location_id or session.other_address or session.access_note)
 
 
-def _carry_places(former: dict, sessions: list, plan: CalendarPlan) -> None:
-    """Give each new session the place set on the former session of the same date."""
-    for session in sessions:
-        old = former.pop(session.date, None)
-        if old is None:
-            continue
-        session.other_address, session.access_note = old.other_address, old.access_note
-        same_host = old.location_id and old.location.organization_id == session.host_id
-        session.location_id = old.location_id if same_host else None
-        session.save(update_fields=["location", "other_address", "access_note"])
-        if old.location_id and not same_host:
-            plan.places_dropped += 1
-        else:
-            plan.places_kept += 1
-    plan.places_dropped += len(former)  # dates no longer in the calendar
+def _carried_place(old, host_id, plan: CalendarPlan) -> dict:
+    """The place fields a new session takes from the former session of its date (``old``,
+    or None), counted in ``plan``."""
+    if old is None:
+        return {}
+    same_host = bool(old.location_id) and old.location.organization_id == host_id
+    if old.location_id and not same_host:
+        plan.places_dropped += 1
+    else:
+        plan.places_kept += 1
+    return {
+        "other_address": old.other_address,
+        "access_note": old.access_note,
+        "location_id": old.location_id if same_host else None,
+    }
 
 
 def plan_group(group, by, *, seed: int = 0) -> list[Session]:
@@ -103,10 +103,16 @@ def regenerate_calendar(group, by, *, seed: int = 0) -> CalendarPlan:
         former = {s.date: s for s in group.sessions.select_related("location") if _has_place(s)}
         group.sessions.all().delete()
         sessions = [
-            Session.objects.create(group=group, number=n, date=day, host_id=hosts.get(day))
+            Session.objects.create(
+                group=group,
+                number=n,
+                date=day,
+                host_id=hosts.get(day),
+                **_carried_place(former.pop(day, None), hosts.get(day), plan),
+            )
             for n, day in enumerate(dates, start=1)
         ]
-        _carry_places(former, sessions, plan)
+        plan.places_dropped += len(former)  # dates no longer in the calendar
         by_date = {s.date: s for s in sessions}
         Presentation.objects.bulk_create(
             Presentation(session=by_date[day], registration_id=pk)
