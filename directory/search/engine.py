@@ -77,16 +77,26 @@ class SearchParams:
 
 
 def served_tokens(nis_codes) -> list[str]:
-    """Tokens of the services covering any of these municipalities: the whole region, one of
-    their basins, or the municipality itself."""
+    """Tokens of the services covering any of these municipalities (``tokens_serving``)."""
     from territory.models import Municipality
 
+    return tokens_serving(
+        {
+            municipality.nis_code: [b.code for b in municipality.basins.all()]
+            for municipality in Municipality.objects.filter(
+                nis_code__in=nis_codes
+            ).prefetch_related("basins")
+        }
+    )
+
+
+def tokens_serving(basins_of: dict) -> list[str]:
+    """Tokens of the services covering any of these municipalities ({NIS code: the codes of
+    its basins}): the whole region, one of their basins, or the municipality itself."""
     tokens = {"sall"}
-    for municipality in Municipality.objects.filter(nis_code__in=nis_codes).prefetch_related(
-        "basins"
-    ):
-        tokens.add(token("s", municipality.nis_code))
-        tokens |= {token("sb", b.code) for b in municipality.basins.all()}
+    for nis_code, basin_codes in basins_of.items():
+        tokens.add(token("s", nis_code))
+        tokens |= {token("sb", code) for code in basin_codes}
     return sorted(tokens)
 
 

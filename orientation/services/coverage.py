@@ -19,8 +19,7 @@ from dataclasses import dataclass
 
 from directory.models import Service
 from directory.search import memory
-from directory.search.engine import search
-from directory.search.text import token
+from directory.search.engine import search, tokens_serving
 from territory.models import Basin
 
 from .. import ranking
@@ -50,12 +49,9 @@ def _basin_masks(snap, basins: list) -> dict:
             basins_of_nis.setdefault(nis, set()).add(code)
     masks = {}
     for code, nis_codes in municipalities_of.items():
-        reach = set().union(*(basins_of_nis[n] for n in nis_codes))
-        mask = snap.masks.get("sall", 0)
-        for other in reach:
-            mask |= snap.masks.get(token("sb", other), 0)
-        for nis in nis_codes:
-            mask |= snap.masks.get(token("s", nis), 0)
+        mask = 0
+        for tok in tokens_serving({nis: basins_of_nis[nis] for nis in nis_codes}):
+            mask |= snap.masks.get(tok, 0)
         masks[code] = mask
     return masks
 
